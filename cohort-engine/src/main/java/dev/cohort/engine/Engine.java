@@ -1,0 +1,54 @@
+package dev.cohort.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A customer 360 database. One engine instance serves one workspace; it is thread-safe (each call
+ * may use its own connection). Table names are SQL identifiers, compared case-insensitively.
+ *
+ * <p>Every method that changes a table does it atomically: a failed load or build leaves the previous
+ * table as it was.
+ */
+public interface Engine extends AutoCloseable {
+    /** A short name for messages: {@code duckdb}. */
+    String name();
+
+    /** Loads a file into a table, replacing it if it exists. Fails with {@link EngineException#BAD_ROWS} on bad rows unless asked to skip them. */
+    LoadResult load(LoadRequest request);
+
+    /** Creates or replaces {@code table} with the result of {@code sql}. */
+    TableInfo createSqlTable(String table, String sql);
+
+    /** Drops a table if it exists. */
+    void dropTable(String table);
+
+    List<TableInfo> tables();
+
+    Optional<TableInfo> table(String table);
+
+    /**
+     * Validates {@code sql} without running it to the end and returns its output columns. Fails with
+     * the engine's message (unknown table or column, syntax error) as an {@link EngineException}.
+     */
+    List<Column> describe(String sql);
+
+    /** The tables (by name, as written) that {@code sql} reads, not counting CTE names. */
+    Set<String> referencedTables(String sql);
+
+    /** The first {@code limit} rows of {@code sql}. */
+    ResultPreview preview(String sql, int limit);
+
+    /** Streams all rows of {@code sql}; memory does not grow with the result. */
+    RowCursor open(String sql);
+
+    /** Quotes an identifier for this engine's SQL dialect. */
+    String quoteIdentifier(String identifier);
+
+    /** A string literal in this engine's SQL dialect. */
+    String quoteLiteral(String text);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,7 @@
+package dev.cohort.model;
+
+/** Objects are built and tested in a sandbox workspace, then promoted to production. */
+public enum WorkspaceKind {
+    SANDBOX,
+    PRODUCTION
+}

@@ -1,0 +1,22 @@
+package dev.cohort.runtime.store;
+
+/** The kinds of workspace object the store keeps, in the order they depend on each other. */
+public enum ObjectKind {
+    TABLE("table"),
+    QUERY("query"),
+    DATA_TEMPLATE("data template"),
+    CREDENTIAL("credential"),
+    DESTINATION("destination"),
+    ORCHESTRATION("orchestration");
+
+    private final String label;
+
+    ObjectKind(String label) {
+        this.label = label;
+    }
+
+    /** The word people read: "data template". */
+    public String label() {
+        return label;
+    }
+}
