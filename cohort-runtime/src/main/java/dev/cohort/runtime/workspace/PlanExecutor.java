@@ -1,0 +1,226 @@
+package dev.cohort.runtime.workspace;
+
+import dev.cohort.engine.Column;
+import dev.cohort.engine.Engine;
+import dev.cohort.engine.EngineException;
+import dev.cohort.engine.LoadRequest;
+import dev.cohort.engine.LoadResult;
+import dev.cohort.engine.TableInfo;
+import dev.cohort.model.DataTemplate;
+import dev.cohort.model.LoadedTable;
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.OrchestrationSource;
+import dev.cohort.model.Problem;
+import dev.cohort.model.QueryDefinition;
+import dev.cohort.model.QueryStatus;
+import dev.cohort.model.SqlTable;
+import dev.cohort.model.TableDefinition;
+import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.store.ObjectRepository;
+import dev.cohort.runtime.workspace.PlannedChange.Action;
+import dev.cohort.spi.CohortException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries out a {@link Plan}: removals first (dependents before what they depend on), then tables in
+ * build order, queries, data templates, credentials, destinations and orchestrations. Each change is
+ * recorded in the store as soon as it is made, so a failure leaves a true record and applying again
+ * continues where this stopped.
+ */
+public final class PlanExecutor {
+    private final Engine engine;
+    private final ObjectRepository objects;
+    private final CredentialVault vault;
+    private final Clock clock;
+    private final ApplyListener listener;
+    private final List<PlannedChange> applied = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    public PlanExecutor(Engine engine, ObjectRepository objects, CredentialVault vault, Clock clock, ApplyListener listener) {
+        this.engine = engine;
+        this.objects = objects;
+        this.vault = vault;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** @throws ApplyFailedException when a change fails; the changes before it stay made */
+    public ApplyResult execute(Plan plan) {
+        WorkspaceDefinition definition = plan.workspace().definition();
+        SourceMap sources = plan.workspace().sources();
+        List<PlannedChange> removals = plan.removals().stream()
+                .sorted(Comparator.comparing((PlannedChange c) -> c.kind().ordinal()).reversed())
+                .toList();
+        for (PlannedChange removal : removals) {
+            run(removal, () -> remove(removal));
+        }
+        for (String table : plan.tableOrder()) {
+            Optional<PlannedChange> change = plan.change(ObjectKind.TABLE, table);
+            if (change.isPresent()) {
+                TableDefinition definitionOfTable = definition.table(table).orElseThrow();
+                run(change.get(), () -> buildTable(plan, definitionOfTable));
+            }
+        }
+        for (QueryDefinition query : definition.queries()) {
+            Optional<PlannedChange> change = plan.change(ObjectKind.QUERY, query.name());
+            if (change.isPresent()) {
+                run(change.get(), () -> putQuery(query, sources));
+            }
+        }
+        for (DataTemplate template : definition.templates()) {
+            plan.change(ObjectKind.DATA_TEMPLATE, template.name()).ifPresent(change -> run(change, () -> {
+                objects.put(ObjectKind.DATA_TEMPLATE, template.name(), SpecCodec.encode(template), "{}", null);
+                return "saved";
+            }));
+        }
+        for (var credential : definition.credentials()) {
+            plan.change(ObjectKind.CREDENTIAL, credential.name()).ifPresent(change -> run(change, () -> {
+                byte[] sealed = vault.seal(credential.name(), plan.credentialValues().get(credential.name()));
+                objects.put(ObjectKind.CREDENTIAL, credential.name(), SpecCodec.encode(credential), "{}", sealed);
+                return "stored encrypted";
+            }));
+        }
+        for (var destination : definition.destinations()) {
+            plan.change(ObjectKind.DESTINATION, destination.name()).ifPresent(change -> run(change, () -> {
+                objects.put(ObjectKind.DESTINATION, destination.name(), SpecCodec.encode(destination), "{}", null);
+                return "saved";
+            }));
+        }
+        for (OrchestrationDefinition orchestration : definition.orchestrations()) {
+            boolean changed = plan.change(ObjectKind.ORCHESTRATION, orchestration.name()).isPresent();
+            boolean dependencyChanged = dependencies(orchestration).stream().anyMatch(d -> plan.change(d.kind(), d.name()).isPresent());
+            if (changed || dependencyChanged) {
+                PlannedChange change = plan.change(ObjectKind.ORCHESTRATION, orchestration.name())
+                        .orElse(new PlannedChange(ObjectKind.ORCHESTRATION, orchestration.name(), Action.REFRESH, "check again"));
+                run(change, () -> putOrchestration(orchestration, definition, sources, changed));
+            }
+        }
+        return new ApplyResult(applied, problems);
+    }
+
+    private interface Step {
+        String perform();
+    }
+
+    private void run(PlannedChange change, Step step) {
+        listener.started(change);
+        String outcome;
+        try {
+            outcome = step.perform();
+        } catch (CohortException e) {
+            throw new ApplyFailedException(applied, change, e);
+        }
+        if (outcome != null) {
+            applied.add(change);
+        }
+        listener.finished(change, outcome == null ? "not applied" : outcome);
+    }
+
+    private String remove(PlannedChange removal) {
+        if (removal.kind() == ObjectKind.TABLE) {
+            engine.dropTable(removal.name());
+        }
+        objects.delete(removal.kind(), removal.name());
+        return "removed";
+    }
+
+    private String buildTable(Plan plan, TableDefinition table) {
+        TableState state;
+        switch (table) {
+            case LoadedTable loaded -> {
+                String fingerprint = SourceFiles.fingerprint(plan.workspace().root(), loaded);
+                LoadResult result = engine.load(new LoadRequest(loaded.name(),
+                        plan.workspace().root().resolve(loaded.source().file()).normalize(), loaded.source().format(),
+                        loaded.source().csv(), loaded.columns(), loaded.source().onBadRows()));
+                state = new TableState(TableState.FROM_WORKSPACE, result.table().columns(), result.rowsLoaded(),
+                        result.rowsSkipped(), fingerprint, clock.instant());
+            }
+            case SqlTable sql -> {
+                TableInfo info = engine.createSqlTable(sql.name(), SqlText.clean(sql.sql()));
+                state = new TableState(TableState.FROM_WORKSPACE, info.columns(), info.rowCount(), 0, null, clock.instant());
+            }
+        }
+        checkPiiColumns(table, state.columns());
+        objects.put(ObjectKind.TABLE, table.name(), SpecCodec.encode(table), StateCodec.encode(state), null);
+        return String.format("%,d rows", state.rowCount())
+                + (state.rowsSkipped() > 0 ? String.format(", %,d bad rows skipped", state.rowsSkipped()) : "");
+    }
+
+    private void checkPiiColumns(TableDefinition table, List<Column> columns) {
+        for (String pii : table.piiColumns()) {
+            if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(pii))) {
+                problems.add(new Problem(dev.cohort.model.Location.key("tables." + table.name() + ".pii"), "UNKNOWN_COLUMN",
+                        "table " + table.name() + " marks column '" + pii + "' as PII, but has no such column"
+                                + dev.cohort.model.Suggestions.didYouMean(pii, columns.stream().map(Column::name).toList())));
+            }
+        }
+    }
+
+    private String putQuery(QueryDefinition query, SourceMap sources) {
+        QueryState state;
+        String outcome;
+        if (query.status() == QueryStatus.DRAFT) {
+            state = new QueryState(QueryStatus.DRAFT, List.of(), null, null);
+            outcome = "draft";
+        } else {
+            try {
+                List<Column> columns = engine.describe(SqlText.clean(query.sql()));
+                state = new QueryState(QueryStatus.ACTIVE, columns, null, clock.instant());
+                outcome = "active, " + columns.size() + " columns";
+            } catch (EngineException e) {
+                state = new QueryState(QueryStatus.DRAFT, List.of(), e.getMessage(), clock.instant());
+                outcome = "stays draft: its SQL fails";
+                problems.add(new Problem(sources.locate(ObjectKind.QUERY, query.name()), "QUERY_INVALID",
+                        "query " + query.name() + " stays draft: " + e.getMessage()));
+            }
+        }
+        objects.put(ObjectKind.QUERY, query.name(), SpecCodec.encode(query), StateCodec.encode(state), null);
+        return outcome;
+    }
+
+    private String putOrchestration(OrchestrationDefinition orchestration, WorkspaceDefinition definition,
+                                    SourceMap sources, boolean changed) {
+        List<String> reasons = new ArrayList<>();
+        if (orchestration.source() instanceof OrchestrationSource.Query query) {
+            QueryState state = objects.find(ObjectKind.QUERY, query.query())
+                    .map(o -> StateCodec.decode(o.stateJson(), QueryState.class))
+                    .orElse(new QueryState(QueryStatus.DRAFT, List.of(), null, null));
+            if (state.status() != QueryStatus.ACTIVE) {
+                reasons.add("its query " + query.query() + " is a draft; only an active query can be sent"
+                        + " (set 'status: active' and make its SQL valid)");
+            } else if (orchestration.template() != null) {
+                DataTemplate template = definition.template(orchestration.template()).orElseThrow();
+                String sql = definition.query(query.query()).orElseThrow().sql();
+                reasons.addAll(OrchestrationCheck.templateFits(engine, template, sql, state.columns()));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            for (String reason : reasons) {
+                problems.add(new Problem(sources.locate(ObjectKind.ORCHESTRATION, orchestration.name()),
+                        "ORCHESTRATION_INVALID", "orchestration " + orchestration.name() + " is not saved: " + reason));
+            }
+            return null;
+        }
+        objects.put(ObjectKind.ORCHESTRATION, orchestration.name(), SpecCodec.encode(orchestration), "{}", null);
+        return changed ? "saved" : "still valid";
+    }
+
+    private static List<PlannedChangeKey> dependencies(OrchestrationDefinition orchestration) {
+        List<PlannedChangeKey> keys = new ArrayList<>();
+        if (orchestration.source() instanceof OrchestrationSource.Query query) {
+            keys.add(new PlannedChangeKey(ObjectKind.QUERY, query.query()));
+        }
+        keys.add(new PlannedChangeKey(ObjectKind.DESTINATION, orchestration.destination()));
+        if (orchestration.template() != null) {
+            keys.add(new PlannedChangeKey(ObjectKind.DATA_TEMPLATE, orchestration.template()));
+        }
+        return keys;
+    }
+
+    private record PlannedChangeKey(ObjectKind kind, String name) {}
+}

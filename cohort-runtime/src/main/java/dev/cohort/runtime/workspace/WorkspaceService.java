@@ -1,0 +1,268 @@
+package dev.cohort.runtime.workspace;
+
+import dev.cohort.engine.Engine;
+import dev.cohort.engine.Engines;
+import dev.cohort.engine.LoadRequest;
+import dev.cohort.engine.LoadResult;
+import dev.cohort.engine.ResultPreview;
+import dev.cohort.model.BadRowPolicy;
+import dev.cohort.model.CsvOptions;
+import dev.cohort.model.FileFormat;
+import dev.cohort.model.LoadedTable;
+import dev.cohort.model.QueryDefinition;
+import dev.cohort.model.QueryStatus;
+import dev.cohort.model.Suggestions;
+import dev.cohort.model.TableDefinition;
+import dev.cohort.model.TableSource;
+import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.secret.MasterKey;
+import dev.cohort.runtime.secret.SecretBox;
+import dev.cohort.runtime.store.MetadataStore;
+import dev.cohort.runtime.store.MetadataStores;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.store.ObjectRepository;
+import dev.cohort.runtime.store.StoredObject;
+import dev.cohort.runtime.store.WorkspaceRecord;
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One workspace's engine, metadata store and master key, opened together: what the CLI and the server
+ * call to apply, load, list, preview and export. Not thread-safe; open one per command or request
+ * scope. Closing it closes the engine and the store.
+ */
+public final class WorkspaceService implements AutoCloseable {
+    public static final ErrorCode NOT_APPLIED = ErrorCode.user("WORKSPACE_NOT_APPLIED");
+    public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
+
+    private final WorkspaceHome home;
+    private final MetadataStore store;
+    private final WorkspaceRecord workspace;
+    private final Map<String, String> environment;
+    private final DestinationTypes destinationTypes;
+    private final Clock clock;
+    private Engine engine;
+
+    private WorkspaceService(WorkspaceHome home, MetadataStore store, WorkspaceRecord workspace,
+                             Map<String, String> environment) {
+        this.home = home;
+        this.store = store;
+        this.workspace = workspace;
+        this.environment = environment;
+        this.destinationTypes = DestinationTypes.load();
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Makes sure the workspace has a master key: {@code COHORT_MASTER_KEY}, or the key file, created
+     * (mode 0600) when missing. Returns a line saying which.
+     */
+    public static String ensureMasterKey(WorkspaceHome home) {
+        if (System.getenv(MasterKey.ENVIRONMENT_VARIABLE) != null) {
+            return "master key: from " + MasterKey.ENVIRONMENT_VARIABLE;
+        }
+        Path keyFile = home.masterKeyFile();
+        if (Files.exists(keyFile)) {
+            return home.root().relativize(keyFile) + " (master key, kept)";
+        }
+        MasterKey.createFile(keyFile);
+        return home.root().relativize(keyFile) + " (master key, mode 0600: back it up, keep it out of Git)";
+    }
+
+    /** Opens the workspace the files describe, creating it in the store on first apply. */
+    public static WorkspaceService openForApply(WorkspaceHome home, WorkspaceDefinition definition) {
+        ensureMasterKey(home);
+        MasterKey key = MasterKey.resolve(System.getenv(), home.masterKeyFile());
+        MetadataStore store = MetadataStores.open(home.metadataUrl());
+        try {
+            WorkspaceRecord record = store.findWorkspace(definition.name())
+                    .orElseGet(() -> store.createWorkspace(definition.name(), definition.kind(), key.keyId()));
+            key.requireMatches(record.name(), record.masterKeyId());
+            return new WorkspaceService(home, store, record, System.getenv());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Opens an applied workspace, named by the {@code cohort.yaml} in its folder. */
+    public static WorkspaceService open(WorkspaceHome home) {
+        String name = WorkspaceReader.readName(home.root());
+        MetadataStore store = MetadataStores.open(home.metadataUrl());
+        Optional<WorkspaceRecord> record = store.findWorkspace(name);
+        if (record.isEmpty()) {
+            store.close();
+            throw new CohortException(NOT_APPLIED, "workspace '" + name + "' has not been applied yet: run 'cohort apply -f "
+                    + home.root() + "' first");
+        }
+        return new WorkspaceService(home, store, record.get(), System.getenv());
+    }
+
+    public String workspaceName() {
+        return workspace.name();
+    }
+
+    public Plan plan(LoadedWorkspace files) {
+        return new Planner(engine(), objects(), destinationTypes, vault(), environment::get).plan(files);
+    }
+
+    public ApplyResult apply(Plan plan, ApplyListener listener) {
+        return new PlanExecutor(engine(), objects(), vault(), clock, listener).execute(plan);
+    }
+
+    /** Loads a file into a table with {@code cohort load}; a table declared in the files keeps its declaration. */
+    public LoadResult load(Path file, String table, FileFormat format, CsvOptions csv, BadRowPolicy policy) {
+        dev.cohort.model.Names.checkTableName(table).ifPresent(why -> {
+            throw new CohortException(ErrorCode.user("BAD_NAME"), why);
+        });
+        Optional<StoredObject> declared = objects().find(ObjectKind.TABLE, table)
+                .or(() -> objects().list(ObjectKind.TABLE).stream().filter(o -> o.name().equalsIgnoreCase(table)).findFirst());
+        boolean fromWorkspace = declared.map(o -> !TableState.FROM_CLI.equals(
+                StateCodec.decode(o.stateJson(), TableState.class).origin())).orElse(false);
+        if (declared.isPresent() && fromWorkspace
+                && !(SpecCodec.decode(ObjectKind.TABLE, declared.get().name(), declared.get().specJson()) instanceof LoadedTable)) {
+            throw new CohortException(ErrorCode.user("SQL_TABLE"), "table " + table + " is a SQL table built by"
+                    + " 'cohort apply'; load into another table name");
+        }
+        LoadResult result = engine().load(new LoadRequest(table, file, format, csv, List.of(), policy));
+        LoadedTable definition = new LoadedTable(table, "", new TableSource(file.toString(), format, csv, policy),
+                List.of(), java.util.Set.of());
+        String fingerprint = SourceFiles.fingerprint(file.getParent() == null ? Path.of(".") : file.getParent(), definition);
+        TableState state = new TableState(fromWorkspace ? TableState.FROM_WORKSPACE : TableState.FROM_CLI,
+                result.table().columns(), result.rowsLoaded(), result.rowsSkipped(), fingerprint, clock.instant());
+        if (fromWorkspace) {
+            objects().updateState(ObjectKind.TABLE, declared.get().name(), StateCodec.encode(state));
+        } else {
+            objects().put(ObjectKind.TABLE, result.table().name(), SpecCodec.encode(definition), StateCodec.encode(state), null);
+        }
+        return result;
+    }
+
+    public List<TableSummary> tables() {
+        List<TableSummary> tables = new ArrayList<>();
+        for (StoredObject stored : objects().list(ObjectKind.TABLE)) {
+            TableDefinition definition = (TableDefinition) SpecCodec.decode(ObjectKind.TABLE, stored.name(), stored.specJson());
+            TableState state = StateCodec.decode(stored.stateJson(), TableState.class);
+            String kind;
+            String source;
+            switch (definition) {
+                case LoadedTable loaded -> {
+                    kind = TableState.FROM_CLI.equals(state.origin()) ? "loaded (cohort load)" : "loaded";
+                    source = loaded.source().file();
+                }
+                case dev.cohort.model.SqlTable sql -> {
+                    kind = "sql";
+                    source = sql.sqlFile() != null ? sql.sqlFile() : "inline SQL";
+                }
+            }
+            tables.add(new TableSummary(stored.name(), kind, source, state.columns(), definition.piiColumns(),
+                    state.rowCount(), state.rowsSkipped(), state.builtAt()));
+        }
+        return tables;
+    }
+
+    public List<QuerySummary> queries() {
+        List<QuerySummary> queries = new ArrayList<>();
+        for (StoredObject stored : objects().list(ObjectKind.QUERY)) {
+            QueryDefinition definition = (QueryDefinition) SpecCodec.decode(ObjectKind.QUERY, stored.name(), stored.specJson());
+            QueryState state = StateCodec.decode(stored.stateJson(), QueryState.class);
+            queries.add(new QuerySummary(stored.name(), definition.status(),
+                    state.status() == null ? QueryStatus.DRAFT : state.status(), state.columns(), state.error(),
+                    state.validatedAt()));
+        }
+        return queries;
+    }
+
+    public ResultPreview previewQuery(String queryName, int limit) {
+        return engine().preview(SqlText.clean(query(queryName).sql()), limit);
+    }
+
+    public ResultPreview previewTemplate(String queryName, String templateName, int limit) {
+        throw new UnsupportedOperationException("TODO(lead)");
+    }
+
+    /** Writes the stored state as a workspace folder; returns the files written. */
+    public List<Path> export(Path folder) {
+        return new WorkspaceExporter(home.root()).write(definition(), folder);
+    }
+
+    /** The workspace as stored: what {@code cohort export} writes. */
+    public WorkspaceDefinition definition() {
+        List<TableDefinition> tables = decodeAll(ObjectKind.TABLE, TableDefinition.class);
+        return new WorkspaceDefinition(workspace.name(), workspace.kind(), tables,
+                decodeAll(ObjectKind.QUERY, QueryDefinition.class),
+                decodeAll(ObjectKind.DATA_TEMPLATE, dev.cohort.model.DataTemplate.class),
+                decodeAll(ObjectKind.CREDENTIAL, dev.cohort.model.CredentialDefinition.class),
+                decodeAll(ObjectKind.DESTINATION, dev.cohort.model.DestinationDefinition.class),
+                decodeAll(ObjectKind.ORCHESTRATION, dev.cohort.model.OrchestrationDefinition.class));
+    }
+
+    private <T> List<T> decodeAll(ObjectKind kind, Class<T> type) {
+        return objects().list(kind).stream().map(o -> type.cast(SpecCodec.decode(kind, o.name(), o.specJson()))).toList();
+    }
+
+    private QueryDefinition query(String name) {
+        Optional<StoredObject> stored = objects().find(ObjectKind.QUERY, name);
+        if (stored.isEmpty()) {
+            List<String> names = objects().list(ObjectKind.QUERY).stream().map(StoredObject::name).toList();
+            throw new CohortException(NOT_FOUND, "there is no query '" + name + "' in workspace '" + workspace.name() + "'"
+                    + Suggestions.didYouMean(name, names) + (names.isEmpty() ? "" : " (queries: " + String.join(", ", names) + ")"));
+        }
+        return (QueryDefinition) SpecCodec.decode(ObjectKind.QUERY, name, stored.get().specJson());
+    }
+
+    private ObjectRepository objects() {
+        return store.objects(workspace.id());
+    }
+
+    private Engine engine() {
+        if (engine == null) {
+            engine = Engines.open(Engines.DEFAULT, home.databaseFile());
+        }
+        return engine;
+    }
+
+    private CredentialVault vault() {
+        return new CredentialVault() {
+            private MasterKeyVault delegate;
+
+            private MasterKeyVault delegate() {
+                if (delegate == null) {
+                    MasterKey key = MasterKey.resolve(environment, home.masterKeyFile());
+                    key.requireMatches(workspace.name(), workspace.masterKeyId());
+                    delegate = new MasterKeyVault(new SecretBox(key), workspace.name());
+                }
+                return delegate;
+            }
+
+            @Override
+            public byte[] seal(String credentialName, Map<String, String> values) {
+                return delegate().seal(credentialName, values);
+            }
+
+            @Override
+            public Map<String, String> open(String credentialName, byte[] sealed) {
+                return delegate().open(credentialName, sealed);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cohort.runtime.workspace;
+
+import dev.cohort.model.DataTemplate;
+import dev.cohort.model.DestinationDefinition;
+import dev.cohort.model.LoadedTable;
+import dev.cohort.model.Location;
+import dev.cohort.model.Names;
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.OrchestrationSource;
+import dev.cohort.model.Problem;
+import dev.cohort.model.Problems;
+import dev.cohort.model.Suggestions;
+import dev.cohort.model.TableDefinition;
+import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.spi.destination.DestinationType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks what can be checked without the engine: every reference between objects, destination types
+ * and their template contracts, and the files loaded tables come from. SQL is checked by the engine
+ * when the workspace is planned.
+ */
+public final class WorkspaceValidator {
+    private final DestinationTypes destinationTypes;
+
+    public WorkspaceValidator(DestinationTypes destinationTypes) {
+        this.destinationTypes = destinationTypes;
+    }
+
+    public List<Problem> validate(LoadedWorkspace workspace) {
+        Problems problems = new Problems();
+        WorkspaceDefinition definition = workspace.definition();
+        SourceMap sources = workspace.sources();
+        checkTables(workspace.root(), definition, sources, problems);
+        for (DataTemplate template : definition.templates()) {
+            Location where = sources.locate(ObjectKind.DATA_TEMPLATE, template.name());
+            template.destinationTypeName().ifPresent(type -> destinationType(type, where, problems));
+            Optional<DestinationType> type = template.destinationTypeName().flatMap(destinationTypes::find);
+            for (Problem problem : templateProblems(template, type)) {
+                problems.add(new Problem(at(where, problem.location()), problem.code(), problem.message()));
+            }
+        }
+        for (DestinationDefinition destination : definition.destinations()) {
+            Location where = sources.locate(ObjectKind.DESTINATION, destination.name());
+            destinationType(destination.type(), where, problems);
+            if (destination.credential() != null) {
+                reference(destination.credential(), "credential", definition.credentials(),
+                        c -> c.name(), where.withKey("destinations." + destination.name() + ".credential"), problems);
+            }
+        }
+        for (OrchestrationDefinition orchestration : definition.orchestrations()) {
+            checkOrchestration(orchestration, definition, sources, problems);
+        }
+        return problems.list();
+    }
+
+    private static List<Problem> templateProblems(DataTemplate template, Optional<DestinationType> type) {
+        return List.of(); // TODO(lead): TemplateChecks
+    }
+
+    private void checkTables(Path root, WorkspaceDefinition definition, SourceMap sources, Problems problems) {
+        Map<String, String> seen = new HashMap<>();
+        for (TableDefinition table : definition.tables()) {
+            Location where = sources.locate(ObjectKind.TABLE, table.name());
+            String previous = seen.putIfAbsent(Names.tableKey(table.name()), table.name());
+            if (previous != null) {
+                problems.add(where, "DUPLICATE_NAME", "table '" + table.name() + "' has the same name as '" + previous
+                        + "' (table names ignore case); rename one");
+            }
+            if (table instanceof LoadedTable loaded) {
+                Path file = root.resolve(loaded.source().file()).normalize();
+                if (!Files.isRegularFile(file)) {
+                    problems.add(where.withKey("tables." + table.name() + ".file"), "FILE_NOT_FOUND",
+                            "there is no file " + loaded.source().file() + " (looked for " + file + ")");
+                } else if (!Files.isReadable(file)) {
+                    problems.add(where.withKey("tables." + table.name() + ".file"), "UNREADABLE",
+                            "cannot read " + file + ": check its permissions");
+                }
+                if (!loaded.columns().isEmpty()) {
+                    for (String pii : loaded.piiColumns()) {
+                        boolean declared = loaded.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(pii));
+                        if (!declared) {
+                            problems.add(where.withKey("tables." + table.name() + ".pii"), "UNKNOWN_COLUMN",
+                                    "pii names column '" + pii + "', which is not among the declared columns"
+                                            + Suggestions.didYouMean(pii, loaded.columns().stream().map(c -> c.name()).toList()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkOrchestration(OrchestrationDefinition orchestration, WorkspaceDefinition definition,
+                                    SourceMap sources, Problems problems) {
+        Location where = sources.locate(ObjectKind.ORCHESTRATION, orchestration.name());
+        String key = "orchestrations." + orchestration.name();
+        switch (orchestration.source()) {
+            case OrchestrationSource.Query query -> reference(query.query(), "query", definition.queries(),
+                    q -> q.name(), where.withKey(key + ".query"), problems);
+            case OrchestrationSource.DatabaseExport export -> {
+                for (String table : export.tables()) {
+                    if (definition.table(table).isEmpty()) {
+                        problems.add(where.withKey(key + ".export"), "UNKNOWN_TABLE", "there is no table '" + table + "'"
+                                + Suggestions.didYouMean(table, definition.tables().stream().map(TableDefinition::name).toList()));
+                    }
+                }
+            }
+        }
+        Optional<DestinationDefinition> destination = reference(orchestration.destination(), "destination",
+                definition.destinations(), d -> d.name(), where.withKey(key + ".destination"), problems);
+        if (orchestration.template() != null) {
+            Optional<DataTemplate> template = reference(orchestration.template(), "data template", definition.templates(),
+                    t -> t.name(), where.withKey(key + ".data_template"), problems);
+            if (template.isPresent() && destination.isPresent() && template.get().destinationType() != null
+                    && !template.get().destinationType().equals(destination.get().type())) {
+                problems.add(where.withKey(key + ".data_template"), "TEMPLATE_TYPE_MISMATCH", "data template '"
+                        + template.get().name() + "' is for " + template.get().destinationType() + " destinations, but '"
+                        + destination.get().name() + "' is a " + destination.get().type() + " destination");
+            }
+        }
+    }
+
+    private void destinationType(String type, Location where, Problems problems) {
+        if (destinationTypes.find(type).isEmpty()) {
+            problems.add(where, "UNKNOWN_DESTINATION_TYPE", "unknown destination type '" + type + "'"
+                    + Suggestions.didYouMean(type, destinationTypes.names())
+                    + (destinationTypes.names().isEmpty() ? " (no destination types are installed)"
+                    : " (known types: " + String.join(", ", destinationTypes.names()) + ")"));
+        }
+    }
+
+    private static <T> Optional<T> reference(String name, String what, List<T> candidates, Function<T, String> nameOf,
+                                             Location where, Problems problems) {
+        Optional<T> found = candidates.stream().filter(c -> nameOf.apply(c).equals(name)).findFirst();
+        if (found.isEmpty()) {
+            problems.add(where, "UNKNOWN_REFERENCE", "there is no " + what + " '" + name + "'"
+                    + Suggestions.didYouMean(name, candidates.stream().map(nameOf).toList()));
+        }
+        return found;
+    }
+
+    /** The object's file and line with the key path of the detailed problem. */
+    private static Location at(Location object, Location detail) {
+        return new Location(object.file(), object.line(), object.column(), detail.key() != null ? detail.key() : object.key());
+    }
+}

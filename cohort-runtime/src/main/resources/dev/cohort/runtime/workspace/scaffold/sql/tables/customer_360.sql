@@ -1,0 +1,10 @@
+-- A SQL table: rebuilt by `cohort apply` whenever its SQL or an upstream table changes.
+-- One row per customer, with what they bought.
+SELECT
+    c.*,
+    count(o.order_id)           AS order_count,
+    coalesce(sum(o.amount), 0)  AS lifetime_value,
+    max(o.order_date)           AS last_order_date
+FROM customers c
+LEFT JOIN orders o ON o.customer_id = c.customer_id
+GROUP BY ALL
