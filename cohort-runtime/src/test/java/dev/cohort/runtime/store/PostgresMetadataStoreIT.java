@@ -1,0 +1,19 @@
+package dev.cohort.runtime.store;
+
+import dev.cohort.testing.postgres.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresMetadataStoreIT extends MetadataStoreContract {
+    @RegisterExtension
+    final PostgresTestDatabase database = new PostgresTestDatabase();
+
+    @Override
+    protected String storeUrl() {
+        return database.jdbcUrl();
+    }
+
+    @Override
+    protected String expectedBackend() {
+        return "postgresql";
+    }
+}
