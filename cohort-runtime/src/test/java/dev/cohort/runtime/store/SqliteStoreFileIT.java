@@ -2,12 +2,10 @@ package dev.cohort.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,17 +48,6 @@ class SqliteStoreFileIT {
         assertUnusable("jdbc:sqlite:" + notes, "The file " + notes + " is not a SQLite database. Point "
                 + "COHORT_DB_URL or --db-url at a Cohort metadata file, or at a path that does not exist yet.");
         assertThat(Files.readString(notes)).startsWith("these are my notes");
-    }
-
-    @Test
-    void aFileThisUserCannotWriteIsNamed() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root may write any file");
-        Path file = folder.resolve("metadata.db");
-        MetadataStores.open("jdbc:sqlite:" + file).close();
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
-
-        assertUnusable("jdbc:sqlite:" + file, "The SQLite metadata store " + file + " is not writable by this user. "
-                + "Make it writable (chmod u+w " + file + ") or choose another location in COHORT_DB_URL or --db-url.");
     }
 
     @Test
