@@ -1,5 +1,6 @@
 package dev.cohort.runtime.workspace;
 
+import dev.cohort.engine.Column;
 import dev.cohort.engine.Engine;
 import dev.cohort.engine.Engines;
 import dev.cohort.engine.LoadRequest;
@@ -7,6 +8,7 @@ import dev.cohort.engine.LoadResult;
 import dev.cohort.engine.ResultPreview;
 import dev.cohort.model.BadRowPolicy;
 import dev.cohort.model.CsvOptions;
+import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FileFormat;
 import dev.cohort.model.LoadedTable;
 import dev.cohort.model.QueryDefinition;
@@ -17,6 +19,10 @@ import dev.cohort.model.TableSource;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;
 import dev.cohort.runtime.secret.MasterKey;
+import dev.cohort.runtime.template.DuckDbDialect;
+import dev.cohort.runtime.template.Rejection;
+import dev.cohort.runtime.template.TemplateEvaluator;
+import dev.cohort.runtime.template.TemplateProjection;
 import dev.cohort.runtime.secret.SecretBox;
 import dev.cohort.runtime.store.MetadataStore;
 import dev.cohort.runtime.store.MetadataStores;
@@ -66,7 +72,11 @@ public final class WorkspaceService implements AutoCloseable {
      * (mode 0600) when missing. Returns a line saying which.
      */
     public static String ensureMasterKey(WorkspaceHome home) {
-        if (System.getenv(MasterKey.ENVIRONMENT_VARIABLE) != null) {
+        return ensureMasterKey(home, System.getenv());
+    }
+
+    static String ensureMasterKey(WorkspaceHome home, Map<String, String> environment) {
+        if (environment.get(MasterKey.ENVIRONMENT_VARIABLE) != null) {
             return "master key: from " + MasterKey.ENVIRONMENT_VARIABLE;
         }
         Path keyFile = home.masterKeyFile();
@@ -79,14 +89,20 @@ public final class WorkspaceService implements AutoCloseable {
 
     /** Opens the workspace the files describe, creating it in the store on first apply. */
     public static WorkspaceService openForApply(WorkspaceHome home, WorkspaceDefinition definition) {
-        ensureMasterKey(home);
-        MasterKey key = MasterKey.resolve(System.getenv(), home.masterKeyFile());
+        return openForApply(home, definition, System.getenv());
+    }
+
+    /** As {@link #openForApply(WorkspaceHome, WorkspaceDefinition)}, reading variables from {@code environment}. */
+    public static WorkspaceService openForApply(WorkspaceHome home, WorkspaceDefinition definition,
+                                                Map<String, String> environment) {
+        ensureMasterKey(home, environment);
+        MasterKey key = MasterKey.resolve(environment, home.masterKeyFile());
         MetadataStore store = MetadataStores.open(home.metadataUrl());
         try {
             WorkspaceRecord record = store.findWorkspace(definition.name())
                     .orElseGet(() -> store.createWorkspace(definition.name(), definition.kind(), key.keyId()));
             key.requireMatches(record.name(), record.masterKeyId());
-            return new WorkspaceService(home, store, record, System.getenv());
+            return new WorkspaceService(home, store, record, environment);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -95,6 +111,11 @@ public final class WorkspaceService implements AutoCloseable {
 
     /** Opens an applied workspace, named by the {@code cohort.yaml} in its folder. */
     public static WorkspaceService open(WorkspaceHome home) {
+        return open(home, System.getenv());
+    }
+
+    /** As {@link #open(WorkspaceHome)}, reading variables from {@code environment}. */
+    public static WorkspaceService open(WorkspaceHome home, Map<String, String> environment) {
         String name = WorkspaceReader.readName(home.root());
         MetadataStore store = MetadataStores.open(home.metadataUrl());
         Optional<WorkspaceRecord> record = store.findWorkspace(name);
@@ -103,7 +124,7 @@ public final class WorkspaceService implements AutoCloseable {
             throw new CohortException(NOT_APPLIED, "workspace '" + name + "' has not been applied yet: run 'cohort apply -f "
                     + home.root() + "' first");
         }
-        return new WorkspaceService(home, store, record.get(), System.getenv());
+        return new WorkspaceService(home, store, record.get(), environment);
     }
 
     public String workspaceName() {
@@ -185,8 +206,38 @@ public final class WorkspaceService implements AutoCloseable {
         return engine().preview(SqlText.clean(query(queryName).sql()), limit);
     }
 
+    /**
+     * The first rows of a query shaped by a data template: the engine runs the template's projection,
+     * Java applies the transforms SQL cannot; a rejected row shows its reason in place of its fields.
+     */
     public ResultPreview previewTemplate(String queryName, String templateName, int limit) {
-        throw new UnsupportedOperationException("TODO(lead)");
+        QueryDefinition query = query(queryName);
+        DataTemplate template = template(templateName);
+        String sql = SqlText.clean(query.sql());
+        TemplateProjection projection = TemplateProjection.compile(template, sql, engine().describe(sql), DuckDbDialect.INSTANCE);
+        ResultPreview raw = engine().preview(projection.sql(), limit);
+        TemplateEvaluator evaluator = projection.newEvaluator();
+        List<Column> columns = new ArrayList<>(projection.fieldNames().stream().map(n -> new Column(n, "VARCHAR")).toList());
+        columns.add(new Column("rejected", "VARCHAR"));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : raw.rows()) {
+            String[] out = new String[projection.fieldNames().size()];
+            Rejection rejection = evaluator.evaluate(row::get, out);
+            List<String> shaped = new ArrayList<>(java.util.Arrays.asList(out));
+            shaped.add(rejection == null ? "" : rejection.toString());
+            rows.add(shaped);
+        }
+        return new ResultPreview(columns, rows, raw.truncated());
+    }
+
+    private DataTemplate template(String name) {
+        Optional<StoredObject> stored = objects().find(ObjectKind.DATA_TEMPLATE, name);
+        if (stored.isEmpty()) {
+            List<String> names = objects().list(ObjectKind.DATA_TEMPLATE).stream().map(StoredObject::name).toList();
+            throw new CohortException(NOT_FOUND, "there is no data template '" + name + "' in workspace '"
+                    + workspace.name() + "'" + Suggestions.didYouMean(name, names));
+        }
+        return (DataTemplate) SpecCodec.decode(ObjectKind.DATA_TEMPLATE, name, stored.get().specJson());
     }
 
     /** Writes the stored state as a workspace folder; returns the files written. */

@@ -14,6 +14,7 @@ import dev.cohort.model.TableDefinition;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;
 import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.template.TemplateChecks;
 import dev.cohort.spi.destination.DestinationType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class WorkspaceValidator {
     }
 
     private static List<Problem> templateProblems(DataTemplate template, Optional<DestinationType> type) {
-        return List.of(); // TODO(lead): TemplateChecks
+        return TemplateChecks.check(template, type.map(t -> t.spec().template()));
     }
 
     private void checkTables(Path root, WorkspaceDefinition definition, SourceMap sources, Problems problems) {

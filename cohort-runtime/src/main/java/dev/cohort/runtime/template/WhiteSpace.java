@@ -1,0 +1,53 @@
+package dev.cohort.runtime.template;
+
+/**
+ * The characters {@code trim} removes: Unicode's White_Space property (which, unlike
+ * {@link Character#isWhitespace(char)}, includes the no-break spaces U+00A0, U+2007 and U+202F) plus
+ * two invisible characters that stick to values copied from documents and spreadsheets: ZERO WIDTH
+ * SPACE (U+200B) and the byte order mark (U+FEFF). All of them are in the Basic Multilingual Plane,
+ * so a {@code char} test is exact.
+ */
+final class WhiteSpace {
+    /** Every character {@link #trim} removes, in code point order; also used to push trim into SQL. */
+    static final String CHARACTERS = "\t\n\u000B\f\r \u0085\u00A0\u1680"
+            + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B"
+            + "\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+    private WhiteSpace() {}
+
+    static boolean isWhiteSpace(char c) {
+        if (c <= ' ') {
+            return c == ' ' || (c >= '\t' && c <= '\r');
+        }
+        if (c < '\u0085') {
+            return false;
+        }
+        return switch (c) {
+            case '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F', '\u3000', '\uFEFF' -> true;
+            default -> c >= '\u2000' && c <= '\u200B';
+        };
+    }
+
+    /** {@code value} without leading and trailing white space; the same instance when there is none. */
+    static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isWhiteSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhiteSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** Whether {@code value} contains white space anywhere. */
+    static boolean containsAny(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (isWhiteSpace(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
