@@ -132,7 +132,7 @@ class WorkspaceApplyIT {
         Files.writeString(root.resolve("sql/queries/loyalty_members.sql"), "SELECT * FROM custmers");
         assertThatThrownBy(this::apply).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-                        "cohort.yaml:62:3 (queries.loyalty_members): query 'loyalty_members' reads table 'custmers',"
+                        "cohort.yaml:37:3 (queries.loyalty_members): query 'loyalty_members' reads table 'custmers',"
                                 + " which is not in the workspace; did you mean 'customers'?"));
         assertThat(Files.exists(root.resolve(".cohort/customer360.duckdb"))).isTrue();
         try (var store = MetadataStores.open(home.metadataUrl())) {
