@@ -1,0 +1,46 @@
+package dev.cohort.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LoadBenchmarkOptionsTest {
+    @Test
+    void defaultsToTenMillionRowsInATemporaryDirectory() {
+        LoadBenchmarkOptions options = LoadBenchmarkOptions.parse();
+
+        assertThat(options.rows()).isEqualTo(10_000_000);
+        assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.directory()).isEmpty();
+        assertThat(options.keep()).isFalse();
+    }
+
+    @Test
+    void readsRowsWrittenWithUnderscoresOrAsAPowerOfTen() {
+        assertThat(LoadBenchmarkOptions.parse("--rows", "1_000_000").rows()).isEqualTo(1_000_000);
+        assertThat(LoadBenchmarkOptions.parse("--rows", "1e7").rows()).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void readsEveryOption() {
+        LoadBenchmarkOptions options = LoadBenchmarkOptions.parse("--seed", "7", "--dir", "/data/bench", "--keep");
+
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.directory()).contains(Path.of("/data/bench"));
+        assertThat(options.keep()).isTrue();
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows", "many"))
+                .hasMessage("--rows must be a whole number, got 'many'");
+        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows"))
+                .hasMessage("--rows needs a value");
+        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows", "0"))
+                .hasMessage("--rows must be at least 1, got 0");
+        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--fast"))
+                .hasMessage("unknown option --fast");
+    }
+}
