@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "apply",
         description = {
-            "Check a workspace's files, show what will change, and make it so: load tables, build SQL tables,",
-            "validate queries, store templates, credentials (encrypted), destinations and orchestrations.",
+            "Check a workspace's files, show the plan of changes, and make it so.",
+            "Loads tables, builds SQL tables, validates queries, stores templates, credentials (encrypted),",
+            "destinations and orchestrations.",
             "Applying twice changes nothing the second time. Objects removed from the files are removed."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -44,7 +44,6 @@ public final class CohortCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new CohortCli());
         commandLine.setExecutionExceptionHandler(CohortCli::handle);
-        commandLine.setExitCodeOnInvalidInput(ExitCodes.USAGE);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

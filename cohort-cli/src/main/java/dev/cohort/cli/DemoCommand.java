@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo",
-        description = {"Show Cohort end to end on synthetic data: build a customer 360 of 100,000 customers",
-            "(fixed seed), apply a workspace with tables, a SQL table, queries and a data template, then",
+        description = {"Show Cohort end to end on synthetic data.",
+            "Builds a customer 360 of 100,000 customers (fixed seed), apply a workspace with tables, a SQL table, queries and a data template, then",
             "list the queries and preview one, raw and shaped by the template."},
         footerHeading = "%nExample:%n",
         footer = {"  cohort demo                  (writes ./demo; run again to re-apply)",

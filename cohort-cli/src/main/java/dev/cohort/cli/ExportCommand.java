@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export",
-        description = {"Write a workspace's current state back as a workspace folder (cohort.yaml and SQL files).",
+        description = {"Write the stored workspace back as a folder (cohort.yaml and SQL files).",
             "Credentials are written as the references they were applied from; their values never are."},
         footerHeading = "%nExample:%n",
         footer = {"  cohort export -w acme -o acme-export && diff -r acme acme-export"})

@@ -1,6 +1,5 @@
 package dev.cohort.cli;
 
-import dev.cohort.engine.BadRow;
 import dev.cohort.engine.LoadResult;
 import dev.cohort.model.BadRowPolicy;
 import dev.cohort.model.CsvOptions;
@@ -16,13 +15,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "load",
-        description = {"Load a file (CSV, Parquet or JSON lines) into a table of the customer 360 database,",
-            "replacing the table if it exists. The load is all or nothing: a failed load leaves the table as it was.",
+        description = {"Load a file (CSV, Parquet or JSON lines) into a table, replacing it.",
+            "The load is all or nothing: a failed load leaves the table as it was.",
             "A bad CSV row stops the load with its line number, unless --skip-bad-rows is given."},
         footerHeading = "%nExamples:%n",
         footer = {"  cohort load data/customers.csv --table customers -w acme",
             "  cohort load export.tsv --table segment --delimiter '\\t' --skip-bad-rows"})
 final class LoadCommand implements Callable<Integer> {
+    private static final int SHOWN_BAD_ROWS = 5;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -66,9 +67,10 @@ final class LoadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Loaded %,d rows into %s (%d columns).%n", result.rowsLoaded(), table,
                     result.table().columns().size());
             if (result.rowsSkipped() > 0) {
-                out.printf(Locale.ROOT, "Skipped %,d bad rows; the first ones:%n", result.rowsSkipped());
-                for (BadRow bad : result.badRowsSample()) {
-                    out.println("  " + file + ": " + bad);
+                out.printf(Locale.ROOT, "Skipped %,d bad rows:%n", result.rowsSkipped());
+                result.badRowsSample().stream().limit(SHOWN_BAD_ROWS).forEach(bad -> out.println("  " + file + ": " + bad));
+                if (result.rowsSkipped() > SHOWN_BAD_ROWS) {
+                    out.printf(Locale.ROOT, "  … and %,d more%n", result.rowsSkipped() - SHOWN_BAD_ROWS);
                 }
             }
             out.flush();

@@ -153,7 +153,10 @@ public final class WorkspaceService implements AutoCloseable {
             throw new CohortException(ErrorCode.user("SQL_TABLE"), "table " + table + " is a SQL table built by"
                     + " 'cohort apply'; load into another table name");
         }
-        LoadResult result = engine().load(new LoadRequest(table, file, format, csv, List.of(), policy));
+        List<dev.cohort.model.ColumnDefinition> declaredColumns = declared.filter(o -> fromWorkspace)
+                .map(o -> SpecCodec.decode(ObjectKind.TABLE, o.name(), o.specJson()))
+                .filter(LoadedTable.class::isInstance).map(t -> ((LoadedTable) t).columns()).orElse(List.of());
+        LoadResult result = engine().load(new LoadRequest(table, file, format, csv, declaredColumns, policy));
         LoadedTable definition = new LoadedTable(table, "", new TableSource(file.toString(), format, csv, policy),
                 List.of(), java.util.Set.of());
         String fingerprint = SourceFiles.fingerprint(file.getParent() == null ? Path.of(".") : file.getParent(), definition);
@@ -184,7 +187,10 @@ public final class WorkspaceService implements AutoCloseable {
                     source = sql.sqlFile() != null ? sql.sqlFile() : "inline SQL";
                 }
             }
-            tables.add(new TableSummary(stored.name(), kind, source, state.columns(), definition.piiColumns(),
+            java.util.Set<String> pii = new java.util.LinkedHashSet<>();
+            state.columns().stream().map(Column::name)
+                    .filter(c -> definition.piiColumns().stream().anyMatch(p -> p.equalsIgnoreCase(c))).forEach(pii::add);
+            tables.add(new TableSummary(stored.name(), kind, source, state.columns(), pii,
                     state.rowCount(), state.rowsSkipped(), state.builtAt()));
         }
         return tables;

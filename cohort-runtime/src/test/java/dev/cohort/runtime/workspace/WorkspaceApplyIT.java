@@ -241,9 +241,9 @@ class WorkspaceApplyIT {
                 "sql_file: sql/queries/birthdays_next_month.sql\n    status: draft");
         ApplyResult result = apply();
         assertThat(result.problems()).extracting(Problem::message).satisfiesExactlyInAnyOrder(
-                m -> assertThat(m).startsWith("orchestration to_partner is not saved: field id takes column 'customer_idd',"
-                        + " which the query does not output; did you mean 'customer_id'?"),
-                m -> assertThat(m).startsWith("orchestration to_partner is not saved: field full: the expression does not"
+                m -> assertThat(m).startsWith("orchestration to_partner is not saved: field 'id': column 'customer_idd' is not"
+                        + " in the query's output; did you mean 'customer_id'? (columns: customer_id, loyalty_id,"),
+                m -> assertThat(m).startsWith("orchestration to_partner is not saved: field 'full': the expression does not"
                         + " work on the query's columns: ").contains("nosuch"),
                 m -> assertThat(m).isEqualTo("orchestration draft_one is not saved: its query birthdays_next_month is a"
                         + " draft; only an active query can be sent (set 'status: active' and make its SQL valid)"));
