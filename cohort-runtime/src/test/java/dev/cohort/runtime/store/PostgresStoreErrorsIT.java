@@ -26,16 +26,21 @@ class PostgresStoreErrorsIT {
     static final PostgresTestDatabase DATABASE = new PostgresTestDatabase();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private ch.qos.logback.classic.Level previousLevel;
 
+    /** Everything the libraries log, at DEBUG, is captured: a password must appear in none of it. */
     @BeforeEach
     void captureLogs() {
         logs.start();
+        previousLevel = rootLogger().getLevel();
+        rootLogger().setLevel(ch.qos.logback.classic.Level.DEBUG);
         rootLogger().addAppender(logs);
     }
 
     @AfterEach
     void stopCapturingLogs() {
         rootLogger().detachAppender(logs);
+        rootLogger().setLevel(previousLevel);
     }
 
     @Test
