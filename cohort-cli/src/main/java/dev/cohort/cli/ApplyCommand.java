@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply",
+@Command(name = "apply", mixinStandardHelpOptions = true,
         description = {
             "Check a workspace's files, show the plan of changes, and make it so.",
             "Loads tables, builds SQL tables, validates queries, stores templates, credentials (encrypted),",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo",
+@Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show Cohort end to end on synthetic data.",
             "Builds a customer 360 of 100,000 customers (fixed seed), apply a workspace with tables, a SQL table, queries and a data template, then",
             "list the queries and preview one, raw and shaped by the template."},

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export",
+@Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the stored workspace back as a folder (cohort.yaml and SQL files).",
             "Credentials are written as the references they were applied from; their values never are."},
         footerHeading = "%nExample:%n",

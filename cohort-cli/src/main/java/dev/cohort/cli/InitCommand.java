@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init",
+@Command(name = "init", mixinStandardHelpOptions = true,
         description = "Create a workspace folder: a commented cohort.yaml, example SQL, sample data and a master key.",
         footerHeading = "%nExample:%n",
         footer = {"  cohort init acme && cohort apply -f acme"})

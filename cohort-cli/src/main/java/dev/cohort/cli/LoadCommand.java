@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "load",
+@Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Load a file (CSV, Parquet or JSON lines) into a table, replacing it.",
             "The load is all or nothing: a failed load leaves the table as it was.",
             "A bad CSV row stops the load with its line number, unless --skip-bad-rows is given."},

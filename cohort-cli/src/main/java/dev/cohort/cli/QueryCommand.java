@@ -13,12 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "query",
+@Command(name = "query", mixinStandardHelpOptions = true,
         description = "Work with queries: list them with their status, or preview one's rows.",
         subcommands = {QueryCommand.Preview.class, QueryCommand.ListQueries.class})
 final class QueryCommand {
 
-    @Command(name = "preview",
+    @Command(name = "preview", mixinStandardHelpOptions = true,
             description = {"Print the first rows of a query, or of a query shaped by a data template.",
                 "PII columns are shown: the command line is for the workspace's owner."},
             footerHeading = "%nExamples:%n",
@@ -60,7 +60,7 @@ final class QueryCommand {
         }
     }
 
-    @Command(name = "list", description = "List the queries with their status and, for a failed one, why.",
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the queries with their status and, for a failed one, why.",
             footerHeading = "%nExample:%n", footer = {"  cohort query list -w acme"})
     static final class ListQueries implements Callable<Integer> {
         @Spec

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tables",
+@Command(name = "tables", mixinStandardHelpOptions = true,
         description = "List the tables of the customer 360 database: kind, rows, columns and PII columns.",
         footerHeading = "%nExample:%n",
         footer = {"  cohort tables -w acme", "  cohort tables -w acme --columns customers"})

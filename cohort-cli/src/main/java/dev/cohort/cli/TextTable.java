@@ -14,8 +14,13 @@ final class TextTable {
         this.headers = List.copyOf(headers);
     }
 
+    /** Adds a row; values are cut at 40 characters, except in the last column, which is shown whole. */
     TextTable row(List<String> values) {
-        rows.add(values.stream().map(TextTable::cell).toList());
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            cells.add(cell(values.get(i), i == values.size() - 1 ? Integer.MAX_VALUE : MAX_WIDTH));
+        }
+        rows.add(cells);
         return this;
     }
 
@@ -50,11 +55,11 @@ final class TextTable {
         out.println(text);
     }
 
-    private static String cell(String value) {
+    private static String cell(String value, int maxWidth) {
         if (value == null) {
             return "NULL";
         }
         String flat = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ");
-        return flat.length() > MAX_WIDTH ? flat.substring(0, MAX_WIDTH - 1) + "…" : flat;
+        return flat.length() > maxWidth ? flat.substring(0, maxWidth - 1) + "…" : flat;
     }
 }

@@ -1,0 +1,150 @@
+package dev.cohort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a new user tries it: init, apply, preview, and the errors they meet on the way. */
+class CohortCliIT {
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private Result cohort(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = CohortCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private String workspace() {
+        return dir.resolve("acme").toString();
+    }
+
+    @Test
+    void initApplyAndPreviewWorkAsTheReadmeSays() {
+        Result init = cohort("init", workspace());
+        assertThat(init.exitCode()).isZero();
+        assertThat(init.out()).contains("Created workspace 'acme'").contains(".cohort/master.key (master key, mode 0600");
+
+        Result apply = cohort("apply", "-f", workspace(), "--db-url", sqlite());
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("+ table customers (load data/customers.csv)")
+                .contains("+ table customers … 40 rows").contains("Applied 6 change(s).");
+
+        Result again = cohort("apply", "-f", workspace(), "--db-url", sqlite());
+        assertThat(again.out()).isEqualTo("No changes: workspace 'acme' matches its files.\n");
+
+        Result preview = cohort("query", "preview", "loyalty_members", "-w", workspace(), "--db-url", sqlite(), "--limit", "2");
+        assertThat(preview.exitCode()).isZero();
+        assertThat(preview.out()).startsWith("customer_id | loyalty_id | first_name")
+                .endsWith("(2 rows; more not shown, use --limit)\n");
+
+        Result shaped = cohort("query", "preview", "loyalty_members", "--template", "hashed_contacts", "-w", workspace(),
+                "--db-url", sqlite(), "--limit", "40");
+        assertThat(shaped.out()).startsWith("customer_id | email_sha256").contains("field phone_e164: not a valid phone number");
+
+        Result tables = cohort("tables", "-w", workspace(), "--db-url", sqlite());
+        assertThat(tables.out()).contains("customers    | loaded | 40");
+    }
+
+    @Test
+    void invalidFilesExitWithThreeAndListEveryProblem() throws IOException {
+        cohort("init", workspace());
+        Path yaml = dir.resolve("acme/cohort.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("status: active", "status: on"));
+
+        Result apply = cohort("apply", "-f", workspace(), "--db-url", sqlite());
+
+        assertThat(apply.exitCode()).isEqualTo(3);
+        assertThat(apply.err()).startsWith("The workspace has 2 problems; nothing was changed:\n")
+                .contains("cohort.yaml:39:13 (queries.loyalty_members.status): status is 'draft' or 'active', not 'on'");
+    }
+
+    @Test
+    void removalsNeedConfirmationWithoutATerminal() throws IOException {
+        cohort("init", workspace());
+        cohort("apply", "-f", workspace(), "--db-url", sqlite());
+        Path yaml = dir.resolve("acme/cohort.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("""
+                  orders:
+                    file: data/orders.csv     # schema inferred
+                """, ""));
+        Files.writeString(dir.resolve("acme/sql/tables/customer_360.sql"), "SELECT *, 0 AS order_count,"
+                + " CAST(0 AS DECIMAL(14, 2)) AS lifetime_value, CAST(NULL AS DATE) AS last_order_date FROM customers");
+
+        Result refused = cohort("apply", "-f", workspace(), "--db-url", sqlite());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).contains("- table orders (drops 74 rows)");
+        assertThat(refused.err()).contains("The plan removes 1 object(s). Run again with --yes to confirm");
+
+        Result confirmed = cohort("apply", "-f", workspace(), "--db-url", sqlite(), "--yes");
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(cohort("tables", "-w", workspace(), "--db-url", sqlite()).out()).doesNotContain("orders");
+    }
+
+    @Test
+    void aBadRowNamesItsLineAndExitsWithOne() throws IOException {
+        cohort("init", workspace());
+        cohort("apply", "-f", workspace(), "--db-url", sqlite());
+        Path csv = dir.resolve("more.csv");
+        Files.writeString(csv, "id,amount\n1,10\n2,ten\n3,30\n");
+        cohort("load", csv.toString(), "--table", "extra", "-w", workspace(), "--db-url", sqlite());
+
+        Files.writeString(csv, "id,amount\n1,10\n2,20\n3,30,300\n");
+        Result failed = cohort("load", csv.toString(), "--table", "amounts", "-w", workspace(), "--db-url", sqlite());
+        Result skipped = cohort("load", csv.toString(), "--table", "amounts", "-w", workspace(), "--db-url", sqlite(),
+                "--skip-bad-rows");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("error: ").contains("line 4").contains("--skip-bad-rows");
+        assertThat(skipped.exitCode()).isZero();
+        assertThat(skipped.out()).contains("Loaded 2 rows into amounts").contains("Skipped 1 bad rows:")
+                .contains("more.csv: line 4: too many columns (found 3, expected 2)");
+    }
+
+    @Test
+    void usageErrorsAndUnknownNamesAreClear() {
+        cohort("init", workspace());
+        cohort("apply", "-f", workspace(), "--db-url", sqlite());
+
+        Result noTable = cohort("load", "x.csv", "-w", workspace());
+        assertThat(noTable.exitCode()).isEqualTo(2);
+        assertThat(noTable.err()).contains("Missing required option: '--table=<name>'");
+
+        Result unknown = cohort("query", "preview", "loyalty_member", "-w", workspace(), "--db-url", sqlite());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).isEqualTo("error: there is no query 'loyalty_member' in workspace 'acme'; did you mean"
+                + " 'loyalty_members'? (queries: birthdays_next_month, loyalty_members)\n");
+
+        Result notApplied = cohort("tables", "-w", dir.toString());
+        assertThat(notApplied.err()).contains("there is no workspace here");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : new String[] {"init", "apply", "export", "load", "tables", "demo"}) {
+            Result help = cohort(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).as(command).contains("Example").contains("cohort " + command);
+        }
+        for (String sub : new String[] {"preview", "list"}) {
+            assertThat(cohort("query", sub, "--help").out()).contains("Example").contains("cohort query " + sub);
+        }
+    }
+
+    private String sqlite() {
+        return "jdbc:sqlite:" + dir.resolve("acme/.cohort/metadata.db");
+    }
+}
