@@ -212,7 +212,7 @@ public abstract class EngineContract {
         String column = "odd \"name\"";
         String text = "it's \"quoted\"";
 
-        ResultPreview preview = engine.preview("SELECT " + engine.quoteLiteral(text) + " AS " + engine.quoteIdentifier(column), 1);
+        ResultPreview preview = engine.preview("SELECT " + engine.dialect().quoteLiteral(text) + " AS " + engine.dialect().quoteIdentifier(column), 1);
 
         assertThat(preview.columns()).extracting(Column::name).containsExactly(column);
         assertThat(preview.rows()).containsExactly(List.of(text));

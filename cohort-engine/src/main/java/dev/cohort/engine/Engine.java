@@ -43,11 +43,8 @@ public interface Engine extends AutoCloseable {
     /** Streams all rows of {@code sql}; memory does not grow with the result. */
     RowCursor open(String sql);
 
-    /** Quotes an identifier for this engine's SQL dialect. */
-    String quoteIdentifier(String identifier);
-
-    /** A string literal in this engine's SQL dialect. */
-    String quoteLiteral(String text);
+    /** This engine's SQL: quoting, and which transforms it runs exactly as Cohort's Java does. */
+    SqlDialect dialect();
 
     @Override
     void close();

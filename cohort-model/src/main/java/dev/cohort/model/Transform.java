@@ -12,6 +12,15 @@ public sealed interface Transform {
 
     /** Strips leading and trailing white space (Unicode white space, not only ASCII). */
     record Trim() implements Transform {
+        /**
+         * Every character trim removes, in code point order: Unicode's White_Space property plus ZERO
+         * WIDTH SPACE (U+200B) and the byte order mark (U+FEFF), which stick to values copied from
+         * documents and spreadsheets.
+         */
+        public static final String CHARACTERS = "\t\n\u000B\f\r \u0085\u00A0\u1680"
+                + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B"
+                + "\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
         public String keyword() {
             return "trim";
         }

@@ -7,6 +7,7 @@ import dev.cohort.engine.LoadRequest;
 import dev.cohort.engine.LoadResult;
 import dev.cohort.engine.ResultPreview;
 import dev.cohort.engine.RowCursor;
+import dev.cohort.engine.SqlDialect;
 import dev.cohort.engine.TableInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -204,13 +205,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return DuckDbSql.identifier(identifier);
-    }
-
-    @Override
-    public String quoteLiteral(String text) {
-        return DuckDbSql.literal(text);
+    public SqlDialect dialect() {
+        return DuckDbDialect.INSTANCE;
     }
 
     @Override

@@ -140,6 +140,6 @@ class DuckDbDatabaseIT {
     }
 
     private static String setting(DuckDbEngine engine, String name) {
-        return engine.preview("SELECT current_setting(" + engine.quoteLiteral(name) + ")::VARCHAR", 1).rows().get(0).get(0);
+        return engine.preview("SELECT current_setting(" + engine.dialect().quoteLiteral(name) + ")::VARCHAR", 1).rows().get(0).get(0);
     }
 }

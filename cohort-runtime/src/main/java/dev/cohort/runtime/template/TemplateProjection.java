@@ -1,5 +1,7 @@
 package dev.cohort.runtime.template;
 
+import dev.cohort.engine.SqlDialect;
+
 import dev.cohort.engine.Column;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FieldSource;

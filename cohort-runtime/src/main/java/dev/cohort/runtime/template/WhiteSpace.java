@@ -9,9 +9,7 @@ package dev.cohort.runtime.template;
  */
 final class WhiteSpace {
     /** Every character {@link #trim} removes, in code point order; also used to push trim into SQL. */
-    static final String CHARACTERS = "\t\n\u000B\f\r \u0085\u00A0\u1680"
-            + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B"
-            + "\u2028\u2029\u202F\u205F\u3000\uFEFF";
+    static final String CHARACTERS = dev.cohort.model.Transform.Trim.CHARACTERS;
 
     private WhiteSpace() {}
 

@@ -19,7 +19,6 @@ import dev.cohort.model.TableSource;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;
 import dev.cohort.runtime.secret.MasterKey;
-import dev.cohort.runtime.template.DuckDbDialect;
 import dev.cohort.runtime.template.Rejection;
 import dev.cohort.runtime.template.TemplateEvaluator;
 import dev.cohort.runtime.template.TemplateProjection;
@@ -220,7 +219,7 @@ public final class WorkspaceService implements AutoCloseable {
         QueryDefinition query = query(queryName);
         DataTemplate template = template(templateName);
         String sql = SqlText.clean(query.sql());
-        TemplateProjection projection = TemplateProjection.compile(template, sql, engine().describe(sql), DuckDbDialect.INSTANCE);
+        TemplateProjection projection = TemplateProjection.compile(template, sql, engine().describe(sql), engine().dialect());
         ResultPreview raw = engine().preview(projection.sql(), limit);
         TemplateEvaluator evaluator = projection.newEvaluator();
         List<Column> columns = new ArrayList<>(projection.fieldNames().stream().map(n -> new Column(n, "VARCHAR")).toList());

@@ -1,5 +1,7 @@
 package dev.cohort.runtime.template;
 
+import dev.cohort.engine.duckdb.DuckDbDialect;
+
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.field;
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.template;
 import static org.assertj.core.api.Assertions.assertThat;

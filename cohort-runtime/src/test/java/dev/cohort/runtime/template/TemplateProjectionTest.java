@@ -1,5 +1,9 @@
 package dev.cohort.runtime.template;
 
+import dev.cohort.engine.duckdb.DuckDbDialect;
+
+import dev.cohort.engine.SqlDialect;
+
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.field;
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.template;
 import static org.assertj.core.api.Assertions.assertThat;

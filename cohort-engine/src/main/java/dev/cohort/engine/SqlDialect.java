@@ -1,11 +1,12 @@
-package dev.cohort.runtime.template;
+package dev.cohort.engine;
 
 import dev.cohort.model.Transform;
 import java.util.Optional;
 
 /**
- * What {@link TemplateProjection} needs to know about an engine's SQL. One implementation per engine
- * ({@link DuckDbDialect} first); stateless and thread-safe.
+ * What Cohort needs to know about an engine's SQL to write statements for it, such as the projection
+ * of a data template. Each engine gives its own through {@link Engine#dialect()}; stateless and
+ * thread-safe.
  */
 public interface SqlDialect {
     /** {@code identifier} quoted so that any text is read as that exact name. */
@@ -23,9 +24,10 @@ public interface SqlDialect {
 
     /**
      * SQL that applies {@code transform} to the text {@code expression}, or empty when this dialect
-     * cannot do it exactly as {@link Transforms} does. Exactly means: the same result for every input,
-     * SQL NULL included — a claim each dialect proves with a differential test against
-     * {@link Transforms}. Transforms that can reject a value are never pushed down.
+     * cannot do it exactly as Cohort's Java transforms do ({@code docs/normalisation.md}). Exactly
+     * means: the same result for every input, SQL NULL included — a claim each dialect proves with a
+     * differential test against the Java transforms. Transforms that can reject a value are never
+     * pushed down.
      */
     Optional<String> transform(Transform transform, String expression);
 }

@@ -1,10 +1,11 @@
-package dev.cohort.runtime.template;
+package dev.cohort.engine.duckdb;
 
+import dev.cohort.engine.SqlDialect;
 import dev.cohort.model.Transform;
 import java.util.Optional;
 
 /**
- * DuckDB's SQL. DuckDB runs {@code trim} (with the exact set of characters {@link Transforms#trim}
+ * DuckDB's SQL. DuckDB runs {@code trim} (with the exact set of characters {@link Transform.Trim#CHARACTERS}
  * strips; its default strips only spaces) and {@code sha256}. It does not run {@code lower} or
  * {@code upper}: DuckDB maps characters one by one with its own Unicode tables, which differ from
  * Java's on dozens of characters (ß upper-cases to ẞ, no final sigma, İ lower-cases to i without its
@@ -17,12 +18,12 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return DuckDbSql.identifier(identifier);
     }
 
     @Override
     public String quoteLiteral(String text) {
-        return '\'' + text.replace("'", "''") + '\'';
+        return DuckDbSql.literal(text);
     }
 
     @Override
@@ -33,7 +34,7 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public Optional<String> transform(Transform transform, String expression) {
         return switch (transform) {
-            case Transform.Trim trim -> Optional.of("trim(" + expression + ", " + quoteLiteral(WhiteSpace.CHARACTERS) + ")");
+            case Transform.Trim trim -> Optional.of("trim(" + expression + ", " + quoteLiteral(Transform.Trim.CHARACTERS) + ")");
             case Transform.Sha256 sha256 -> Optional.of("sha256(" + expression + ")");
             default -> Optional.empty();
         };
