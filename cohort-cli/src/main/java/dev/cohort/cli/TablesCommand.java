@@ -32,7 +32,7 @@ final class TablesCommand implements Callable<Integer> {
             if (columnsOf != null) {
                 TableSummary table = tables.stream().filter(t -> t.name().equalsIgnoreCase(columnsOf)).findFirst()
                         .orElseThrow(() -> new CohortCli.UsageException("there is no table '" + columnsOf + "'"
-                                + dev.cohort.model.Suggestions.didYouMean(columnsOf, tables.stream().map(TableSummary::name).toList())));
+                                + dev.cohort.spi.Suggestions.didYouMean(columnsOf, tables.stream().map(TableSummary::name).toList())));
                 TextTable text = new TextTable(List.of("column", "type", "pii"));
                 table.columns().forEach(c -> text.row(List.of(c.name(), c.type(),
                         table.piiColumns().stream().anyMatch(p -> p.equalsIgnoreCase(c.name())) ? "yes" : "")));

@@ -1,7 +1,7 @@
 package dev.cohort.runtime.template;
 
 import dev.cohort.engine.Column;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.cohort.model.FieldSource;
 import dev.cohort.model.Location;
 import dev.cohort.model.Problem;
 import dev.cohort.model.Problems;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TemplateField;
 import dev.cohort.spi.destination.TemplateContract;
 import java.util.HashMap;

@@ -156,7 +156,7 @@ public final class PlanExecutor {
             if (columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(pii))) {
                 problems.add(new Problem(dev.cohort.model.Location.key("tables." + table.name() + ".pii"), "UNKNOWN_COLUMN",
                         "table " + table.name() + " marks column '" + pii + "' as PII, but has no such column"
-                                + dev.cohort.model.Suggestions.didYouMean(pii, columns.stream().map(Column::name).toList())));
+                                + dev.cohort.spi.Suggestions.didYouMean(pii, columns.stream().map(Column::name).toList())));
             }
         }
     }

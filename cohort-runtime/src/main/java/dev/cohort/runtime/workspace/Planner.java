@@ -10,7 +10,7 @@ import dev.cohort.model.Problems;
 import dev.cohort.model.QueryDefinition;
 import dev.cohort.model.QueryStatus;
 import dev.cohort.model.SqlTable;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;

@@ -3,7 +3,7 @@ package dev.cohort.runtime.workspace;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FieldSource;
 import dev.cohort.model.Names;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TemplateField;
 import dev.cohort.model.Transform;
 import java.util.ArrayList;

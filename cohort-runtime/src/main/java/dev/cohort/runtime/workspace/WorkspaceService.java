@@ -13,7 +13,7 @@ import dev.cohort.model.FileFormat;
 import dev.cohort.model.LoadedTable;
 import dev.cohort.model.QueryDefinition;
 import dev.cohort.model.QueryStatus;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.TableSource;
 import dev.cohort.model.WorkspaceDefinition;

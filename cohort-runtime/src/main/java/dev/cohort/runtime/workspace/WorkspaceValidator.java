@@ -9,7 +9,7 @@ import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.OrchestrationSource;
 import dev.cohort.model.Problem;
 import dev.cohort.model.Problems;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;

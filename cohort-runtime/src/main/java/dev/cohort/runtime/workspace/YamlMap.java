@@ -1,7 +1,7 @@
 package dev.cohort.runtime.workspace;
 
 import dev.cohort.model.Location;
-import dev.cohort.model.Suggestions;
+import dev.cohort.spi.Suggestions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cohort.model;
+package dev.cohort.spi;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,0 +1,54 @@
+package dev.cohort.runtime.store;
+
+import dev.cohort.model.Run;
+import dev.cohort.model.RunCounts;
+import dev.cohort.model.RunFile;
+import dev.cohort.model.RunRejection;
+import dev.cohort.model.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The runs of one workspace. Every change is one statement in its own transaction, so a run's record
+ * is true whenever the process dies. Status changes are guarded: a run only moves forward
+ * (waiting → running → a final status), and a final status never changes.
+ */
+public interface RunRepository {
+    /** Records a requested run as {@link RunStatus#WAITING_TO_START}. */
+    Run create(String orchestration, Long testRows, String trigger, Instant requestedAt);
+
+    Optional<Run> find(long id);
+
+    /** Newest first; {@code orchestration} null for all. */
+    List<Run> list(String orchestration, int limit);
+
+    /** Runs in {@link RunStatus#WAITING_TO_START} or {@link RunStatus#RUNNING} of an orchestration. */
+    List<Run> unfinished(String orchestration);
+
+    /**
+     * Moves a waiting run to {@link RunStatus#RUNNING} for {@code worker}; false when it was not waiting
+     * (claimed by another, cancelled).
+     */
+    boolean start(long id, String worker, Instant now);
+
+    /** Records progress and the worker's heartbeat of a running run; false when it is no longer running. */
+    boolean progress(long id, RunCounts counts, int attempts, Instant now);
+
+    /**
+     * Records a final status with everything the run produced; false when the run had already ended
+     * (for example, cancelled meanwhile), in which case nothing changes.
+     */
+    boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
+                   String errorCode, String errorMessage, Instant now);
+
+    /**
+     * Fails every {@link RunStatus#RUNNING} run whose heartbeat is older than {@code staleAfter}, with
+     * {@code reason}; returns them (as now stored). Called at start-up so no run stays Running after a crash.
+     */
+    List<Run> failAbandoned(Duration staleAfter, String errorCode, String reason, Instant now);
+
+    /** Cancels a waiting or running run; false when it had already ended. */
+    boolean cancel(long id, String reason, Instant now);
+}

@@ -1,0 +1,42 @@
+package dev.cohort.testing.destination;
+
+import dev.cohort.spi.config.SettingSpec;
+import dev.cohort.spi.config.SettingType;
+import dev.cohort.spi.config.Settings;
+import dev.cohort.spi.destination.CheckContext;
+import dev.cohort.spi.destination.CheckResult;
+import dev.cohort.spi.destination.DestinationType;
+import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.WriteContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The shared behaviour of the test destination types: write CSV lines into a local folder. */
+abstract class FolderDestinationType implements DestinationType<FolderConfig> {
+    static final List<SettingSpec> SETTINGS = List.of(
+            SettingSpec.optional("folder", SettingType.STRING, System.getProperty("java.io.tmpdir") + "/cohort-test-destination",
+                    "the local folder files are written to"),
+            SettingSpec.optional("fail_on_row", SettingType.INTEGER, "0", "fail (transiently) when this row is written"),
+            SettingSpec.optional("reject_containing", SettingType.STRING, "", "reject rows whose first field contains this"));
+
+    @Override
+    public FolderConfig configure(Settings settings) {
+        FolderConfig config = new FolderConfig(Path.of(settings.string("folder")), settings.integer("fail_on_row"),
+                settings.string("reject_containing"));
+        settings.validate();
+        return config;
+    }
+
+    @Override
+    public CheckResult check(FolderConfig config, CheckContext context) {
+        boolean ok = Files.isDirectory(config.folder()) && Files.isWritable(config.folder());
+        return new CheckResult(List.of(new CheckResult.Step("write to " + config.folder(), ok,
+                ok ? "writable" : "the folder does not exist or is not writable")));
+    }
+
+    @Override
+    public DestinationWriter open(FolderConfig config, WriteContext context) {
+        return new FolderWriter(config, context);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cohort.testing.destination;
+
+import dev.cohort.spi.ErrorCode;
+import dev.cohort.spi.ErrorKind;
+import dev.cohort.spi.destination.DeliveredFile;
+import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.PartnerException;
+import dev.cohort.spi.destination.RecordBatch;
+import dev.cohort.spi.destination.RowRejection;
+import dev.cohort.spi.destination.WriteContext;
+import dev.cohort.spi.destination.WriteResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes rows as simple comma-separated lines to {@code <folder>/<object>.csv}, under a temporary name
+ * until {@link #finish}: the smallest honest file destination, for tests of the runtime.
+ */
+final class FolderWriter implements DestinationWriter {
+    static final ErrorCode INJECTED = new ErrorCode("TEST_INJECTED_FAILURE", ErrorKind.EXTERNAL_TRANSIENT);
+    private final FolderConfig config;
+    private final Path target;
+    private final Path temporary;
+    private final BufferedWriter out;
+    private long rows;
+    private boolean done;
+
+    FolderWriter(FolderConfig config, WriteContext context) {
+        this.config = config;
+        this.target = config.folder().resolve(context.objectName() + ".csv");
+        this.temporary = config.folder().resolve("." + context.objectName() + ".csv." + context.runId() + ".tmp");
+        try {
+            Files.createDirectories(config.folder());
+            out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            out.write(String.join(",", context.fields()));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public List<RowRejection> write(RecordBatch batch) {
+        List<RowRejection> rejected = new ArrayList<>();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                long number = batch.firstRowNumber() + i;
+                if (config.failOn() > 0 && number == config.failOn()) {
+                    throw new PartnerException(INJECTED, "injected failure at row " + number);
+                }
+                String[] row = batch.rows().get(i);
+                if (!config.reject().isEmpty() && row.length > 0 && row[0] != null && row[0].contains(config.reject())) {
+                    rejected.add(new RowRejection(number, "field 1: contains '" + config.reject() + "'"));
+                    continue;
+                }
+                for (int field = 0; field < row.length; field++) {
+                    if (field > 0) {
+                        out.write(',');
+                    }
+                    out.write(row[field] == null ? "" : row[field]);
+                }
+                out.write('\n');
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rejected;
+    }
+
+    @Override
+    public WriteResult finish() {
+        try {
+            out.close();
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+            byte[] bytes = Files.readAllBytes(target);
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new WriteResult(rows, List.of(new DeliveredFile(target.getFileName().toString(),
+                    "file://" + config.folder(), bytes.length, sha256, rows)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        try {
+            out.close();
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // best effort: a test looks at the folder
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            abort();
+        }
+    }
+}
