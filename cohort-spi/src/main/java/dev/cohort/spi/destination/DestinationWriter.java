@@ -16,6 +16,11 @@ public interface DestinationWriter extends AutoCloseable {
      */
     List<RowRejection> write(RecordBatch batch);
 
+    /** Bytes sent so far (as the partner receives them), for progress; 0 when the destination cannot tell. */
+    default long bytesWritten() {
+        return 0;
+    }
+
     /**
      * Commits: completes and publishes what was written (renames temporary files, writes a success
      * marker, flushes the last request). After it returns, the partner can see the delivery whole.

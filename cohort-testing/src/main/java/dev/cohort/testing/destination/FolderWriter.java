@@ -54,7 +54,7 @@ final class FolderWriter implements DestinationWriter {
         List<RowRejection> rejected = new ArrayList<>();
         try {
             for (int i = 0; i < batch.size(); i++) {
-                long number = batch.firstRowNumber() + i;
+                long number = batch.rowNumber(i);
                 if (config.failOn() > 0 && number == config.failOn()) {
                     throw new PartnerException(INJECTED, "injected failure at row " + number);
                 }
