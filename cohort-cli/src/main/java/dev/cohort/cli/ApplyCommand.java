@@ -45,6 +45,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check and show the plan; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--no-check", description = "Save destinations without testing their connection (for offline work).")
+    boolean noCheck;
+
     @Option(names = {"-y", "--yes"}, description = "Remove objects that are no longer in the files without asking.")
     boolean yes;
 
@@ -73,7 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             out.println();
-            ApplyResult result = service.apply(plan, new ProgressPrinter(out));
+            ApplyResult result = service.apply(plan, new ProgressPrinter(out), !noCheck);
             out.println();
             if (result.hasProblems()) {
                 err.println("Applied " + result.applied().size() + " change(s), with " + result.problems().size()

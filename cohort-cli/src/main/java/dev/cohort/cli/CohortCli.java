@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             LoadCommand.class,
             TablesCommand.class,
             QueryCommand.class,
+            RunCommand.class,
+            RunsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 
 /** The destination types on the class path, found with {@link ServiceLoader}. Immutable and thread-safe. */
 public final class DestinationTypes {
-    private final Map<String, DestinationType> types;
+    private final Map<String, DestinationType<?>> types;
 
-    private DestinationTypes(Map<String, DestinationType> types) {
+    private DestinationTypes(Map<String, DestinationType<?>> types) {
         this.types = Collections.unmodifiableMap(types);
     }
 
@@ -21,9 +21,9 @@ public final class DestinationTypes {
     }
 
     public static DestinationTypes load(ClassLoader loader) {
-        Map<String, DestinationType> types = new TreeMap<>();
-        for (DestinationType type : ServiceLoader.load(DestinationType.class, loader)) {
-            DestinationType previous = types.put(type.spec().type(), type);
+        Map<String, DestinationType<?>> types = new TreeMap<>();
+        for (DestinationType<?> type : ServiceLoader.load(DestinationType.class, loader)) {
+            DestinationType<?> previous = types.put(type.spec().type(), type);
             if (previous != null) {
                 throw new IllegalStateException("two plugins declare destination type '" + type.spec().type() + "': "
                         + previous.getClass().getName() + " and " + type.getClass().getName());
@@ -32,15 +32,15 @@ public final class DestinationTypes {
         return new DestinationTypes(types);
     }
 
-    public static DestinationTypes of(DestinationType... types) {
-        Map<String, DestinationType> map = new TreeMap<>();
-        for (DestinationType type : types) {
+    public static DestinationTypes of(DestinationType<?>... types) {
+        Map<String, DestinationType<?>> map = new TreeMap<>();
+        for (DestinationType<?> type : types) {
             map.put(type.spec().type(), type);
         }
         return new DestinationTypes(map);
     }
 
-    public Optional<DestinationType> find(String type) {
+    public Optional<DestinationType<?>> find(String type) {
         return Optional.ofNullable(types.get(type));
     }
 

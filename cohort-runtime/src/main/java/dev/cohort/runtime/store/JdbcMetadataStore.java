@@ -73,9 +73,12 @@ final class JdbcMetadataStore implements MetadataStore {
 
     @Override
     public ObjectRepository objects(long workspaceId) {
-        WorkspaceRecord workspace = guarded("reading workspace " + workspaceId,
-                () -> database.read(handle -> workspaceWithId(handle, workspaceId)));
-        return new JdbcObjectRepository(workspace, database, database, clock);
+        return new JdbcObjectRepository(existingWorkspace(workspaceId), database, database, clock);
+    }
+
+    @Override
+    public RunRepository runs(long workspaceId) {
+        return new JdbcRunRepository(existingWorkspace(workspaceId), database);
     }
 
     @Override
@@ -99,6 +102,10 @@ final class JdbcMetadataStore implements MetadataStore {
                 .bind("name", name)
                 .map(Rows.workspace(database.dialect()))
                 .findOne();
+    }
+
+    private WorkspaceRecord existingWorkspace(long id) {
+        return guarded("reading workspace " + id, () -> database.read(handle -> workspaceWithId(handle, id)));
     }
 
     private WorkspaceRecord workspaceWithId(Handle handle, long id) {
@@ -125,7 +132,7 @@ final class JdbcMetadataStore implements MetadataStore {
         }
     }
 
-    private static void requireText(String value, String what) {
+    static void requireText(String value, String what) {
         Objects.requireNonNull(value, what);
         if (value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be blank");

@@ -33,6 +33,12 @@ public interface MetadataStore extends AutoCloseable {
     ObjectRepository objects(long workspaceId);
 
     /**
+     * The runs of a workspace; each change is its own transaction. Fails with
+     * {@link StoreException#OBJECT_NOT_FOUND} if there is no workspace with that id.
+     */
+    RunRepository runs(long workspaceId);
+
+    /**
      * Runs {@code work} in one transaction: all its changes are kept, or none (on an exception, which is
      * rethrown as it is). {@code work} must use only the repository it is given: transactions do not
      * nest, and calling back into this store from inside may be refused or wait on the other connection.

@@ -21,10 +21,10 @@ public interface RunRepository {
 
     Optional<Run> find(long id);
 
-    /** Newest first; {@code orchestration} null for all. */
+    /** At most {@code limit} (at least 1) runs, newest first; {@code orchestration} null for all. */
     List<Run> list(String orchestration, int limit);
 
-    /** Runs in {@link RunStatus#WAITING_TO_START} or {@link RunStatus#RUNNING} of an orchestration. */
+    /** Runs in {@link RunStatus#WAITING_TO_START} or {@link RunStatus#RUNNING} of an orchestration, oldest first. */
     List<Run> unfinished(String orchestration);
 
     /**
@@ -38,7 +38,8 @@ public interface RunRepository {
 
     /**
      * Records a final status with everything the run produced; false when the run had already ended
-     * (for example, cancelled meanwhile), in which case nothing changes.
+     * (for example, cancelled meanwhile), in which case nothing changes. A run may also end before it
+     * started (then it has no {@code startedAt}). A non-final {@code status} is refused.
      */
     boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
                    String errorCode, String errorMessage, Instant now);
@@ -49,6 +50,9 @@ public interface RunRepository {
      */
     List<Run> failAbandoned(Duration staleAfter, String errorCode, String reason, Instant now);
 
-    /** Cancels a waiting or running run; false when it had already ended. */
+    /**
+     * Cancels a waiting or running run, keeping {@code reason} as its error message; false when it had
+     * already ended.
+     */
     boolean cancel(long id, String reason, Instant now);
 }

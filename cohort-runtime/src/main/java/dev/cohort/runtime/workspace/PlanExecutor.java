@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,10 +39,13 @@ public final class PlanExecutor {
     private final CredentialVault vault;
     private final Clock clock;
     private final ApplyListener listener;
+    private final DestinationCheck destinationCheck;
     private final List<PlannedChange> applied = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    public PlanExecutor(Engine engine, ObjectRepository objects, CredentialVault vault, Clock clock, ApplyListener listener) {
+    public PlanExecutor(Engine engine, ObjectRepository objects, CredentialVault vault, Clock clock, ApplyListener listener,
+                        DestinationCheck destinationCheck) {
+        this.destinationCheck = destinationCheck;
         this.engine = engine;
         this.objects = objects;
         this.vault = vault;
@@ -87,8 +91,17 @@ public final class PlanExecutor {
         }
         for (var destination : definition.destinations()) {
             plan.change(ObjectKind.DESTINATION, destination.name()).ifPresent(change -> run(change, () -> {
+                Map<String, String> secrets = destination.credential() == null ? Map.of()
+                        : plan.credentialValues().getOrDefault(destination.credential(), Map.of());
+                Optional<String> failure = destinationCheck.failure(destination, secrets);
+                if (failure.isPresent()) {
+                    problems.add(new Problem(sources.locate(ObjectKind.DESTINATION, destination.name()), "CONNECTION_FAILED",
+                            "destination " + destination.name() + " is not saved: its connection check failed: "
+                                    + failure.get() + " (fix it, or apply with --no-check to save it unchecked)"));
+                    return null;
+                }
                 objects.put(ObjectKind.DESTINATION, destination.name(), SpecCodec.encode(destination), "{}", null);
-                return "saved";
+                return "saved, connection checked";
             }));
         }
         for (OrchestrationDefinition orchestration : definition.orchestrations()) {

@@ -4,6 +4,7 @@ import dev.cohort.engine.Engine;
 import dev.cohort.engine.EngineException;
 import dev.cohort.engine.TableInfo;
 import dev.cohort.model.CredentialDefinition;
+import dev.cohort.model.DestinationDefinition;
 import dev.cohort.model.LoadedTable;
 import dev.cohort.model.Location;
 import dev.cohort.model.Problems;
@@ -14,10 +15,14 @@ import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.WorkspaceDefinition;
 import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.run.ConfiguredDestination;
 import dev.cohort.runtime.store.ObjectKind;
 import dev.cohort.runtime.store.ObjectRepository;
 import dev.cohort.runtime.store.StoredObject;
 import dev.cohort.runtime.workspace.PlannedChange.Action;
+import dev.cohort.spi.config.ConfigException;
+import dev.cohort.spi.config.ConfigProblem;
+import dev.cohort.spi.destination.DestinationType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,6 +69,8 @@ public final class Planner {
                     .ifPresent(values -> secrets.put(credential.name(), values));
         }
 
+        checkDestinations(definition, sources, secrets, problems);
+
         Map<String, StoredObject> storedTables = byName(ObjectKind.TABLE);
         Set<String> knownTables = new HashSet<>();
         definition.tables().forEach(t -> knownTables.add(SqlDependencies.key(t.name())));
@@ -104,6 +111,44 @@ public final class Planner {
         planSimple(ObjectKind.DESTINATION, definition.destinations(), changes);
         planSimple(ObjectKind.ORCHESTRATION, definition.orchestrations(), changes);
         return new Plan(workspace, changes, tableOrder, secrets);
+    }
+
+    /** Each destination's settings as its type reads them, and its credential's type: every problem up front. */
+    private void checkDestinations(WorkspaceDefinition definition, SourceMap sources,
+                                   Map<String, Map<String, String>> secrets, Problems problems) {
+        for (DestinationDefinition destination : definition.destinations()) {
+            Optional<DestinationType<?>> type = destinationTypes.find(destination.type());
+            if (type.isEmpty()) {
+                continue;
+            }
+            Location where = sources.locate(ObjectKind.DESTINATION, destination.name());
+            String key = "destinations." + destination.name();
+            String credentialType = type.get().spec().credentialType();
+            Optional<CredentialDefinition> credential = Optional.ofNullable(destination.credential())
+                    .flatMap(definition::credential);
+            if (credentialType != null && destination.credential() == null) {
+                problems.add(where.withKey(key + ".credential"), "MISSING_CREDENTIAL", type.get().spec().displayName()
+                        + " destinations need a credential of type " + credentialType + ": add 'credential: <name>'");
+            }
+            if (credential.isPresent() && credentialType != null && !credential.get().type().equals(credentialType)) {
+                problems.add(where.withKey(key + ".credential"), "CREDENTIAL_TYPE", "credential " + credential.get().name()
+                        + " is of type " + credential.get().type() + ", but " + type.get().spec().displayName()
+                        + " destinations need one of type " + credentialType);
+            }
+            if (credential.isPresent() && !secrets.containsKey(credential.get().name())) {
+                continue;
+            }
+            Map<String, String> values = credential.map(c -> secrets.get(c.name())).orElse(Map.of());
+            try {
+                ConfiguredDestination.bind(type.get(), destination, values);
+            } catch (ConfigException e) {
+                for (ConfigProblem problem : e.problems()) {
+                    String field = problem.field().startsWith("credential.") ? key + "." + problem.field()
+                            : key + ".settings." + problem.field();
+                    problems.add(where.withKey(field), "INVALID_SETTING", problem.message());
+                }
+            }
+        }
     }
 
     private Set<String> references(String sql, String what, Location where, Set<String> knownTables,

@@ -17,7 +17,16 @@ import dev.cohort.spi.Suggestions;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.TableSource;
 import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.model.Run;
 import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.run.ConfiguredDestination;
+import dev.cohort.runtime.run.RunExecutor;
+import dev.cohort.runtime.run.RunLauncher;
+import dev.cohort.runtime.run.RunListener;
+import dev.cohort.runtime.store.RunRepository;
+import dev.cohort.spi.destination.CheckContext;
+import dev.cohort.spi.destination.CheckResult;
+import java.time.Duration;
 import dev.cohort.runtime.secret.MasterKey;
 import dev.cohort.runtime.template.Rejection;
 import dev.cohort.runtime.template.TemplateEvaluator;
@@ -47,6 +56,9 @@ import java.util.Optional;
 public final class WorkspaceService implements AutoCloseable {
     public static final ErrorCode NOT_APPLIED = ErrorCode.user("WORKSPACE_NOT_APPLIED");
     public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
+    /** A Running run whose heartbeat is older than this was left by a dead process. */
+    public static final Duration ABANDONED_AFTER = RunExecutor.HEARTBEAT.multipliedBy(6);
+    private static final String WORKER = hostName() + ":" + ProcessHandle.current().pid();
 
     private final WorkspaceHome home;
     private final MetadataStore store;
@@ -123,7 +135,17 @@ public final class WorkspaceService implements AutoCloseable {
             throw new CohortException(NOT_APPLIED, "workspace '" + name + "' has not been applied yet: run 'cohort apply -f "
                     + home.root() + "' first");
         }
-        return new WorkspaceService(home, store, record.get(), environment);
+        WorkspaceService service = new WorkspaceService(home, store, record.get(), environment);
+        service.failAbandonedRuns();
+        return service;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     public String workspaceName() {
@@ -134,8 +156,54 @@ public final class WorkspaceService implements AutoCloseable {
         return new Planner(engine(), objects(), destinationTypes, vault(), environment::get).plan(files);
     }
 
+    /** Applies a plan, testing the connection of each destination it saves. */
     public ApplyResult apply(Plan plan, ApplyListener listener) {
-        return new PlanExecutor(engine(), objects(), vault(), clock, listener).execute(plan);
+        return apply(plan, listener, true);
+    }
+
+    /** Applies a plan; {@code checkConnections} false saves destinations without testing their connection. */
+    public ApplyResult apply(Plan plan, ApplyListener listener, boolean checkConnections) {
+        DestinationCheck check = checkConnections ? this::checkConnection : DestinationCheck.SKIP;
+        return new PlanExecutor(engine(), objects(), vault(), clock, listener, check).execute(plan);
+    }
+
+    private Optional<String> checkConnection(dev.cohort.model.DestinationDefinition destination, Map<String, String> secrets) {
+        var type = destinationTypes.find(destination.type()).orElseThrow();
+        CheckResult result = ConfiguredDestination.bind(type, destination, secrets).check(CheckContext.DEFAULT);
+        return result.ok() ? Optional.empty() : Optional.of(result.summary());
+    }
+
+    /**
+     * Runs an orchestration now, in this process, and returns the finished run.
+     *
+     * @param testRows for a test run, the most rows to send; null for a full run
+     */
+    public Run run(String orchestration, Long testRows, RunListener listener) {
+        return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, WORKER)
+                .run(orchestration, testRows, "cli", listener);
+    }
+
+    /** The latest runs, newest first; {@code orchestration} null for all. */
+    public List<Run> runs(String orchestration, int limit) {
+        return runs().list(orchestration, limit);
+    }
+
+    public Run runById(long id) {
+        return runs().find(id).orElseThrow(() -> new CohortException(NOT_FOUND, "there is no run " + id
+                + " in workspace '" + workspace.name() + "' ('cohort runs' lists them)"));
+    }
+
+    /**
+     * Fails the runs a dead process left Running (no heartbeat for {@link #ABANDONED_AFTER}), so no run
+     * stays Running after a crash; returns them.
+     */
+    public List<Run> failAbandonedRuns() {
+        return runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it stopped (a crash, a"
+                + " kill or a restart) before it finished; nothing it was writing was published. Run it again.", clock.instant());
+    }
+
+    private RunRepository runs() {
+        return store.runs(workspace.id());
     }
 
     /** Loads a file into a table with {@code cohort load}; a table declared in the files keeps its declaration. */

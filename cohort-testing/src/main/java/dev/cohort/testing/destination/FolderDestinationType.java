@@ -30,6 +30,11 @@ abstract class FolderDestinationType implements DestinationType<FolderConfig> {
 
     @Override
     public CheckResult check(FolderConfig config, CheckContext context) {
+        try {
+            Files.createDirectories(config.folder());
+        } catch (java.io.IOException e) {
+            return new CheckResult(List.of(new CheckResult.Step("create " + config.folder(), false, e.getMessage())));
+        }
         boolean ok = Files.isDirectory(config.folder()) && Files.isWritable(config.folder());
         return new CheckResult(List.of(new CheckResult.Step("write to " + config.folder(), ok,
                 ok ? "writable" : "the folder does not exist or is not writable")));

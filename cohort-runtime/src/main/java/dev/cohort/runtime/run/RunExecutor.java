@@ -1,0 +1,177 @@
+package dev.cohort.runtime.run;
+
+import dev.cohort.engine.Engine;
+import dev.cohort.model.Run;
+import dev.cohort.model.RunCounts;
+import dev.cohort.model.RunFile;
+import dev.cohort.model.RunStatus;
+import dev.cohort.runtime.store.RunRepository;
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorKind;
+import dev.cohort.spi.destination.DeliveredFile;
+import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.PartnerException;
+import dev.cohort.spi.destination.RetryPolicy;
+import dev.cohort.spi.destination.WriteContext;
+import dev.cohort.spi.destination.WriteResult;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes one run: marks it Running, delivers with the destination's retry policy (each attempt whole:
+ * the query read again, nothing of a failed attempt left where the partner looks), keeps its record
+ * and heartbeat current, and ends it Completed, Completed with warnings, Failed or Cancelled.
+ */
+public final class RunExecutor {
+    /** How often a running run tells the store it is alive. */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    private final Engine engine;
+    private final RunRepository runs;
+    private final Clock clock;
+    private final String worker;
+
+    public RunExecutor(Engine engine, RunRepository runs, Clock clock, String worker) {
+        this.engine = engine;
+        this.runs = runs;
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    Run execute(long runId, PreparedRun prepared, RunListener listener) {
+        if (!runs.start(runId, worker, clock.instant())) {
+            return runs.find(runId).orElseThrow();
+        }
+        Run started = runs.find(runId).orElseThrow();
+        listener.started(started);
+        RejectionSample[] rejections = {new RejectionSample()};
+        AtomicLong bytes = new AtomicLong();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<Integer> attempt = new AtomicReference<>(1);
+        RowPipeline.Progress progress = new RowPipeline.Progress(
+                current -> listener.progress(counts(current, rejections[0], bytes.get()), bytes.get(), elapsed(started)),
+                bytes::set, () -> cancelled.get() || listener.cancelRequested());
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        heartbeat.scheduleAtFixedRate(() -> {
+            RunCounts now = new RunCounts(progress.rowsRead.get(), progress.rowsSent.get(), rejections[0].count(), bytes.get());
+            if (!runs.progress(runId, now, attempt.get(), clock.instant())) {
+                cancelled.set(true);
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+
+        List<RunFile> files = new ArrayList<>();
+        RunStatus status;
+        String errorCode = null;
+        String errorMessage = null;
+        try {
+            Retry retry = retry(runId, prepared.destination().spec().retryPolicy(), listener, attempt);
+            List<DeliveredFile> delivered = retry.executeCheckedSupplier(() -> {
+                rejections[0] = new RejectionSample();
+                progress.reset();
+                bytes.set(0);
+                return deliverAll(runId, prepared, started.startedAt(), started.isTest(), rejections[0], progress, bytes);
+            });
+            delivered.forEach(f -> files.add(new RunFile(f.name(), f.location(), f.bytes(), f.sha256(), f.rows())));
+            bytes.set(delivered.stream().mapToLong(DeliveredFile::bytes).sum());
+            status = rejections[0].count() > 0 ? RunStatus.COMPLETED_WITH_WARNINGS : RunStatus.COMPLETED;
+        } catch (RunCancelledException e) {
+            status = RunStatus.CANCELLED;
+            errorCode = e.errorCode().code();
+            errorMessage = "cancelled while running; nothing was published";
+        } catch (CohortException e) {
+            status = RunStatus.FAILED;
+            errorCode = e.errorCode().code();
+            errorMessage = e.getMessage() + (attempt.get() > 1 ? " (after " + attempt.get() + " attempts)" : "");
+        } catch (Throwable e) {
+            LOG.error("run {} failed unexpectedly", runId, e);
+            status = RunStatus.FAILED;
+            errorCode = "INTERNAL_ERROR";
+            errorMessage = "Cohort failed unexpectedly (" + e.getClass().getSimpleName()
+                    + "); this is a bug: the log of this process has the details";
+        } finally {
+            heartbeat.shutdownNow();
+        }
+        RunCounts counts = counts(progress, rejections[0], bytes.get());
+        runs.progress(runId, counts, attempt.get(), clock.instant());
+        if (!runs.finish(runId, status, counts, rejections[0].sample(), files, errorCode, errorMessage, clock.instant())) {
+            LOG.info("run {} had already ended (cancelled) when it finished", runId);
+        }
+        Run finished = runs.find(runId).orElseThrow();
+        listener.finished(finished);
+        return finished;
+    }
+
+    private List<DeliveredFile> deliverAll(long runId, PreparedRun prepared, Instant startedAt, boolean test,
+                                           RejectionSample rejections, RowPipeline.Progress progress, AtomicLong bytes)
+            throws InterruptedException {
+        RateGate gate = RateGate.of(prepared.destination().spec().rateLimit(), prepared.rateKey());
+        RowPipeline pipeline = new RowPipeline(engine, gate, rejections, progress);
+        List<DeliveredFile> files = new ArrayList<>();
+        long published = 0;
+        for (Delivery delivery : prepared.deliveries()) {
+            WriteContext context = new WriteContext(String.valueOf(runId), prepared.orchestration(), delivery.objectName(),
+                    startedAt, prepared.timeZone(), test, delivery.fields());
+            try (DestinationWriter writer = prepared.destination().open(context)) {
+                try {
+                    pipeline.run(delivery, writer);
+                    WriteResult result = writer.finish();
+                    files.addAll(result.files());
+                    published += result.files().stream().mapToLong(DeliveredFile::bytes).sum();
+                    bytes.set(published);
+                } catch (RuntimeException | InterruptedException e) {
+                    writer.abort();
+                    throw e;
+                }
+            }
+        }
+        return files;
+    }
+
+    private static Retry retry(long runId, RetryPolicy policy, RunListener listener, AtomicReference<Integer> attempt) {
+        IntervalBiFunction<Object> interval = (attempts, result) -> {
+            Duration wait = policy.backoff(attempts + 1);
+            if (result.isLeft() && result.getLeft() instanceof PartnerException partner && partner.retryAfter().isPresent()) {
+                wait = partner.retryAfter().get();
+            }
+            return wait.toMillis();
+        };
+        RetryConfig config = RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalBiFunction(interval)
+                .retryOnException(e -> e instanceof CohortException c && c.kind() == ErrorKind.EXTERNAL_TRANSIENT)
+                .failAfterMaxAttempts(false)
+                .build();
+        Retry retry = Retry.of("run-" + runId, config);
+        retry.getEventPublisher().onRetry(event -> {
+            attempt.set(event.getNumberOfRetryAttempts() + 1);
+            listener.retrying(event.getNumberOfRetryAttempts(), event.getLastThrowable() == null ? ""
+                    : event.getLastThrowable().getMessage(), event.getWaitInterval());
+        });
+        return retry;
+    }
+
+    private static RunCounts counts(RowPipeline.Progress progress, RejectionSample rejections, long bytes) {
+        long read = progress == null ? 0 : progress.rowsRead.get();
+        long sent = progress == null ? 0 : progress.rowsSent.get();
+        return new RunCounts(read, sent, rejections.count(), bytes);
+    }
+
+    private Duration elapsed(Run started) {
+        return Duration.between(started.startedAt(), clock.instant());
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cohort.runtime.run;
+
+import dev.cohort.engine.Column;
+import dev.cohort.engine.Engine;
+import dev.cohort.engine.TableInfo;
+import dev.cohort.model.DataTemplate;
+import dev.cohort.model.DestinationDefinition;
+import dev.cohort.model.FieldSource;
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.OrchestrationSource;
+import dev.cohort.model.QueryDefinition;
+import dev.cohort.model.QueryStatus;
+import dev.cohort.model.Run;
+import dev.cohort.model.RunCounts;
+import dev.cohort.model.RunStatus;
+import dev.cohort.model.TemplateField;
+import dev.cohort.model.Workflow;
+import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.store.ObjectRepository;
+import dev.cohort.runtime.store.RunRepository;
+import dev.cohort.runtime.store.StoredObject;
+import dev.cohort.runtime.template.TemplateProjection;
+import dev.cohort.runtime.workspace.CredentialVault;
+import dev.cohort.runtime.workspace.QueryState;
+import dev.cohort.runtime.workspace.SpecCodec;
+import dev.cohort.runtime.workspace.StateCodec;
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorCode;
+import dev.cohort.spi.Suggestions;
+import dev.cohort.spi.destination.Capability;
+import dev.cohort.spi.destination.DestinationType;
+import dev.cohort.spi.destination.TemplateContract;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Requests and executes runs of a workspace's orchestrations. A run is recorded first (Waiting to
+ * start) and then prepared: a problem found while preparing (a draft query, a setting the destination
+ * refuses) fails the run with that problem, so every attempt leaves a record.
+ */
+public final class RunLauncher {
+    public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
+    public static final ErrorCode NOT_RUNNABLE = ErrorCode.user("ORCHESTRATION_NOT_RUNNABLE");
+
+    private final Engine engine;
+    private final ObjectRepository objects;
+    private final RunRepository runs;
+    private final DestinationTypes destinationTypes;
+    private final CredentialVault vault;
+    private final Clock clock;
+    private final String worker;
+
+    public RunLauncher(Engine engine, ObjectRepository objects, RunRepository runs, DestinationTypes destinationTypes,
+                       CredentialVault vault, Clock clock, String worker) {
+        this.engine = engine;
+        this.objects = objects;
+        this.runs = runs;
+        this.destinationTypes = destinationTypes;
+        this.vault = vault;
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    /**
+     * Runs {@code orchestration} now, in this process, and returns the finished run.
+     *
+     * @param testRows for a test run, the most rows to send; null for a full run
+     */
+    public Run run(String orchestration, Long testRows, String trigger, RunListener listener) {
+        OrchestrationDefinition definition = decode(ObjectKind.ORCHESTRATION, orchestration, OrchestrationDefinition.class)
+                .orElseThrow(() -> notFound("orchestration", orchestration, ObjectKind.ORCHESTRATION));
+        Run run = runs.create(definition.name(), testRows, trigger, clock.instant());
+        PreparedRun prepared;
+        try {
+            prepared = prepare(definition, testRows);
+        } catch (CohortException e) {
+            runs.finish(run.id(), RunStatus.FAILED, RunCounts.ZERO, List.of(), List.of(), e.errorCode().code(),
+                    e.getMessage(), clock.instant());
+            Run failed = runs.find(run.id()).orElseThrow();
+            listener.finished(failed);
+            return failed;
+        }
+        return new RunExecutor(engine, runs, clock, worker).execute(run.id(), prepared, listener);
+    }
+
+    PreparedRun prepare(OrchestrationDefinition orchestration, Long testRows) {
+        DestinationDefinition destinationDefinition = decode(ObjectKind.DESTINATION, orchestration.destination(),
+                DestinationDefinition.class).orElseThrow(() -> notRunnable(orchestration, "its destination "
+                + orchestration.destination() + " does not exist"));
+        DestinationType<?> type = destinationTypes.find(destinationDefinition.type()).orElseThrow(() -> notRunnable(
+                orchestration, "destination type " + destinationDefinition.type() + " is not installed"));
+        Map<String, String> secrets = Map.of();
+        String rateKey = destinationDefinition.type() + "|destination:" + destinationDefinition.name();
+        if (destinationDefinition.credential() != null) {
+            StoredObject credential = objects.find(ObjectKind.CREDENTIAL, destinationDefinition.credential())
+                    .orElseThrow(() -> notRunnable(orchestration, "credential " + destinationDefinition.credential()
+                            + " does not exist"));
+            secrets = vault.open(credential.name(), credential.sealedSecret());
+            rateKey = destinationDefinition.type() + "|credential:" + credential.name();
+        }
+        ConfiguredDestination destination = ConfiguredDestination.bind(type, destinationDefinition, secrets);
+        TemplateContract contract = type.spec().template();
+        List<Delivery> deliveries = switch (orchestration.source()) {
+            case OrchestrationSource.Query query -> List.of(queryDelivery(orchestration, query.query(), contract, testRows));
+            case OrchestrationSource.DatabaseExport export -> {
+                if (!type.spec().has(Capability.DATABASE_EXPORT)) {
+                    throw notRunnable(orchestration, type.spec().displayName() + " destinations do not take database exports");
+                }
+                List<Delivery> tables = new ArrayList<>();
+                for (String table : export.tables()) {
+                    TableInfo info = engine.table(table).orElseThrow(() -> notRunnable(orchestration,
+                            "table " + table + " is not in the database"));
+                    String sql = "SELECT * FROM " + engine.dialect().quoteIdentifier(info.name());
+                    tables.add(new Delivery(info.name(), limited(sql, testRows),
+                            info.columns().stream().map(Column::name).toList(), null));
+                }
+                yield tables;
+            }
+        };
+        ZoneId zone = orchestration.workflow() instanceof Workflow.Automatic automatic ? automatic.timeZone() : ZoneOffset.UTC;
+        return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey);
+    }
+
+    private Delivery queryDelivery(OrchestrationDefinition orchestration, String queryName, TemplateContract contract,
+                                   Long testRows) {
+        QueryDefinition query = decode(ObjectKind.QUERY, queryName, QueryDefinition.class)
+                .orElseThrow(() -> notRunnable(orchestration, "its query " + queryName + " does not exist"));
+        QueryState state = objects.find(ObjectKind.QUERY, queryName)
+                .map(o -> StateCodec.decode(o.stateJson(), QueryState.class)).orElseThrow();
+        if (state.status() != QueryStatus.ACTIVE) {
+            throw notRunnable(orchestration, "its query " + queryName + " is a draft"
+                    + (state.error() == null ? "" : " (" + state.error() + ")") + "; only an active query can be sent");
+        }
+        Optional<DataTemplate> template = orchestration.template() == null ? Optional.empty()
+                : decode(ObjectKind.DATA_TEMPLATE, orchestration.template(), DataTemplate.class);
+        String sql = query.sql().strip();
+        while (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1).strip();
+        }
+        if (template.isEmpty()) {
+            return new Delivery(queryName, limited(sql, testRows), state.columns().stream().map(Column::name).toList(), null);
+        }
+        DataTemplate shaped = inLayout(template.get(), contract);
+        TemplateProjection projection = TemplateProjection.compile(shaped, sql, state.columns(), engine.dialect());
+        return new Delivery(queryName, limited(projection.sql(), testRows), projection.fieldNames(),
+                projection.needsEvaluator() ? projection::newEvaluator : null);
+    }
+
+    /** For a fixed layout: every layout field in order, the template's where it maps one, blank elsewhere. */
+    private static DataTemplate inLayout(DataTemplate template, TemplateContract contract) {
+        if (!contract.hasFixedLayout()) {
+            return template;
+        }
+        List<TemplateField> fields = new ArrayList<>();
+        for (String name : contract.layout()) {
+            fields.add(template.fields().stream()
+                    .filter(f -> contract.caseSensitive() ? f.name().equals(name) : f.name().equalsIgnoreCase(name))
+                    .findFirst().map(f -> new TemplateField(name, f.source(), f.transforms()))
+                    .orElse(new TemplateField(name, new FieldSource.Blank(), List.of())));
+        }
+        return new DataTemplate(template.name(), template.description(), template.destinationType(), fields);
+    }
+
+    private String limited(String sql, Long testRows) {
+        return testRows == null ? sql : "SELECT * FROM (" + sql + "\n) AS test_run LIMIT " + testRows;
+    }
+
+    private <T> Optional<T> decode(ObjectKind kind, String name, Class<T> type) {
+        return objects.find(kind, name).map(o -> type.cast(SpecCodec.decode(kind, name, o.specJson())));
+    }
+
+    private CohortException notFound(String what, String name, ObjectKind kind) {
+        List<String> names = objects.list(kind).stream().map(StoredObject::name).toList();
+        return new CohortException(NOT_FOUND, "there is no " + what + " '" + name + "'" + Suggestions.didYouMean(name, names)
+                + (names.isEmpty() ? "" : " (" + kind.label() + "s: " + String.join(", ", names) + ")"));
+    }
+
+    private static CohortException notRunnable(OrchestrationDefinition orchestration, String why) {
+        return new CohortException(NOT_RUNNABLE, "orchestration " + orchestration.name() + " cannot run: " + why);
+    }
+
+}
