@@ -144,6 +144,39 @@ class CohortCliIT {
         }
     }
 
+    @Test
+    void runsShowProgressASummaryAndTheirRecord() throws IOException {
+        cohort("init", workspace());
+        Path yaml = dir.resolve("acme/cohort.yaml");
+        Files.writeString(yaml, Files.readString(yaml) + """
+                destinations:
+                  outbox: {type: test-open, settings: {folder: "%s"}}
+                orchestrations:
+                  contacts: {query: loyalty_members, destination: outbox, data_template: hashed_contacts}
+                """.formatted(dir.resolve("outbox")));
+        assertThat(cohort("apply", "-f", workspace(), "--db-url", sqlite()).exitCode()).isZero();
+
+        Result run = cohort("run", "contacts", "-w", workspace(), "--db-url", sqlite());
+        Result test = cohort("run", "contacts", "--test", "3", "-w", workspace(), "--db-url", sqlite());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Run 1 of contacts started.\n")
+                .containsPattern("Run 1 completed with warnings in [0-9.]+ s: 40 rows read, \\d+ sent, \\d+ rejected\\.")
+                .containsPattern("file loyalty_members.csv +\\d+ rows +[0-9.]+ MB +sha256 [0-9a-f]{64}")
+                .contains("rejected rows (the first 5 of").contains("field phone_e164: not a valid phone number");
+        assertThat(test.out()).startsWith("Run 2 of contacts started (test: the first 3 rows).\n");
+
+        Result runs = cohort("runs", "-w", workspace(), "--db-url", sqlite());
+        assertThat(runs.out()).contains("run | orchestration   | status").contains("2   | contacts (test) | Completed")
+                .contains("1   | contacts        | Completed with warnings");
+        Result show = cohort("run", "show", "1", "-w", workspace(), "--db-url", sqlite());
+        assertThat(show.out()).contains("status     Completed with warnings").contains("rejected rows");
+
+        Result unknown = cohort("run", "contact", "-w", workspace(), "--db-url", sqlite());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("there is no orchestration 'contact'; did you mean 'contacts'?");
+    }
+
     private String sqlite() {
         return "jdbc:sqlite:" + dir.resolve("acme/.cohort/metadata.db");
     }
