@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             RunsCommand.class,
             DemoCommand.class,
+            SandboxCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -123,6 +123,15 @@ public final class RunLauncher {
                 yield tables;
             }
         };
+        int maxFields = contract.maxFields();
+        for (Delivery delivery : deliveries) {
+            if (maxFields > 0 && delivery.fields().size() > maxFields) {
+                throw notRunnable(orchestration, type.spec().displayName() + " takes at most " + maxFields + " field"
+                        + (maxFields == 1 ? "" : "s") + ", but " + delivery.objectName() + " gives " + delivery.fields().size()
+                        + " (" + String.join(", ", delivery.fields()) + "): add a data template that maps "
+                        + (maxFields == 1 ? "one" : maxFields));
+            }
+        }
         ZoneId zone = orchestration.workflow() instanceof Workflow.Automatic automatic ? automatic.timeZone() : ZoneOffset.UTC;
         return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey);
     }

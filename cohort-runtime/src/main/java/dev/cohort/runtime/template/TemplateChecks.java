@@ -29,6 +29,7 @@ public final class TemplateChecks {
     public static final String EMPTY_FIELD_NAME = "EMPTY_FIELD_NAME";
     public static final String DUPLICATE_FIELD = "DUPLICATE_FIELD";
     public static final String MISSING_FIELD = "MISSING_FIELD";
+    public static final String TOO_MANY_FIELDS = "TOO_MANY_FIELDS";
     public static final String FIELD_NOT_IN_LAYOUT = "FIELD_NOT_IN_LAYOUT";
     public static final String UNKNOWN_REGION = "UNKNOWN_REGION";
     public static final String TRANSFORM_ORDER = "TRANSFORM_ORDER";
@@ -118,6 +119,11 @@ public final class TemplateChecks {
                                     + " (layout: " + String.join(", ", contract.layout()) + ")");
                 }
             }
+        }
+        if (contract.maxFields() > 0 && fields.size() > contract.maxFields()) {
+            problems.add(Location.key(fieldsKey(template)), TOO_MANY_FIELDS, destination.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + destination.substring(1) + " take at most " + contract.maxFields() + " field"
+                    + (contract.maxFields() == 1 ? "" : "s") + "; this template has " + fields.size());
         }
         List<String> names = fields.stream().map(TemplateField::name).toList();
         for (String required : contract.requiredFields()) {

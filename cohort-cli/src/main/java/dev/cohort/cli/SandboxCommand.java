@@ -1,0 +1,98 @@
+package dev.cohort.cli;
+
+import dev.cohort.sandbox.sftp.SandboxSftpOptions;
+import dev.cohort.sandbox.sftp.SandboxSftpServer;
+import dev.cohort.sandbox.sftp.SshKeys;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Run Cohort's stand-ins for partner services, to try destinations locally.",
+        subcommands = SandboxCommand.Sftp.class)
+final class SandboxCommand {
+
+    @Command(name = "sftp", mixinStandardHelpOptions = true,
+            description = {"Run an SFTP server for one partner user until Ctrl-C, as Koupon Media's or CrowdTwist's would be.",
+                "Its host key is kept in the root folder, so clients see the same key on every start.",
+                "Without --authorized-keys or --password, a client key is generated into the root folder."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  cohort sandbox sftp --root /tmp/partner-sftp --port 2222",
+                "  COHORT_SANDBOX_SFTP_PASSWORD=secret cohort sandbox sftp --root /tmp/p --password",
+                "  then: sftp -P 2222 -i /tmp/partner-sftp/client_ed25519 partner@127.0.0.1"})
+    static final class Sftp implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "2222", paramLabel = "<port>", description = "Port (default: 2222; 0 for any free port).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>", description = "Address to listen on (default: 127.0.0.1).")
+        String host;
+
+        @Option(names = "--root", defaultValue = "sandbox-sftp", paramLabel = "<dir>", description = "Root folder: the user's files are in <dir>/<user> (default: ./sandbox-sftp).")
+        Path root;
+
+        @Option(names = "--user", defaultValue = "partner", paramLabel = "<name>", description = "The SFTP user (default: partner).")
+        String user;
+
+        @Option(names = "--authorized-keys", paramLabel = "<file>", description = "OpenSSH public keys allowed to log in.")
+        Path authorizedKeys;
+
+        @Option(names = "--password", description = "Also allow the password in $" + SandboxSftpOptions.PASSWORD_VARIABLE + ".")
+        boolean password;
+
+        @Option(names = "--host-key", paramLabel = "<file>", description = "Host key file (default: <root>/ssh_host_ed25519_key).")
+        Path hostKey;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            String secret = password ? System.getenv(SandboxSftpOptions.PASSWORD_VARIABLE) : null;
+            if (password && (secret == null || secret.isEmpty())) {
+                throw new CohortCli.UsageException("--password reads the password from $" + SandboxSftpOptions.PASSWORD_VARIABLE
+                        + ", which is not set");
+            }
+            Path keys = authorizedKeys;
+            if (keys == null && secret == null) {
+                keys = generateClientKey(out);
+            }
+            SandboxSftpOptions options = new SandboxSftpOptions(host, port, root, user, keys, secret, hostKey);
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (SandboxSftpServer server = SandboxSftpServer.start(options, event -> {
+                out.println("  " + event.describe());
+                out.flush();
+            })) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    stopped.countDown();
+                }));
+                out.println(server.describe());
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
+                stopped.await();
+            }
+            return ExitCodes.OK;
+        }
+
+        private Path generateClientKey(PrintWriter out) throws IOException {
+            Files.createDirectories(root);
+            Path privateKey = root.resolve("client_ed25519");
+            Path publicKey = root.resolve("client_ed25519.pub");
+            if (!Files.exists(privateKey)) {
+                KeyPair pair = SshKeys.generateEd25519();
+                SshKeys.writePrivateKey(privateKey, pair, user + "@cohort-sandbox");
+                Files.writeString(publicKey, SshKeys.authorizedKeyLine(pair.getPublic(), user + "@cohort-sandbox") + "\n");
+                out.println("Generated a client key for " + user + ": " + privateKey.toAbsolutePath());
+            }
+            return publicKey;
+        }
+    }
+}
