@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show Cohort end to end on synthetic data.",
-            "Builds a customer 360 of 100,000 customers (fixed seed), apply a workspace with tables, a SQL table, queries and a data template, then",
-            "list the queries and preview one, raw and shaped by the template."},
+            "Builds a customer 360 of 100,000 customers (fixed seed), starts sandbox SFTP servers for Koupon Media",
+            "and CrowdTwist, applies a workspace with tables, queries, data templates, destinations and orchestrations,",
+            "runs both orchestrations and shows the files as they arrived."},
         footerHeading = "%nExample:%n",
         footer = {"  cohort demo                  (writes ./demo; run again to re-apply)",
             "  cohort demo --customers 1000000 --dir /tmp/big-demo"})
@@ -62,22 +63,34 @@ final class DemoCommand implements Callable<Integer> {
                     file.name(), file.rows(), file.bytes() / 1e6));
             out.printf(Locale.ROOT, "   generated in %.1f s%n", (System.nanoTime() - t) / 1e9);
         }
-        writeWorkspace(root);
         out.flush();
 
-        step(out, "2. cohort apply -f " + dir + " --yes");
-        int applied = run("apply", "-f", root.toString(), "--yes");
-        if (applied != ExitCodes.OK && applied != ExitCodes.APPLIED_WITH_PROBLEMS) {
-            return applied;
+        step(out, "2. Partner SFTP servers: Cohort's sandbox stands in for Koupon Media and CrowdTwist");
+        try (DemoPartners partners = DemoPartners.start(root.resolve("sftp"), root.resolve("keys"))) {
+            out.println("   " + partners.describe());
+            writeWorkspace(root, partners);
+            out.flush();
+
+            step(out, "3. cohort apply -f " + dir + " --yes");
+            int applied = run("apply", "-f", root.toString(), "--yes");
+            if (applied != ExitCodes.OK && applied != ExitCodes.APPLIED_WITH_PROBLEMS) {
+                return applied;
+            }
+            step(out, "4. cohort tables -w " + dir);
+            run("tables", "-w", root.toString());
+            step(out, "5. cohort query list -w " + dir);
+            run("query", "list", "-w", root.toString());
+            step(out, "6. cohort query preview loyalty_members --template hashed_contacts -w " + dir + " --limit 5");
+            run("query", "preview", "loyalty_members", "--template", "hashed_contacts", "-w", root.toString(), "--limit", "5");
+            step(out, "7. cohort run koupon_loyalty -w " + dir);
+            run("run", "koupon_loyalty", "-w", root.toString());
+            step(out, "8. cohort run crowdtwist_gold -w " + dir);
+            run("run", "crowdtwist_gold", "-w", root.toString());
+            step(out, "9. cohort runs -w " + dir);
+            run("runs", "-w", root.toString(), "--limit", "5");
+            step(out, "10. The files as they arrived on the partners' SFTP servers");
+            partners.printArrivals(out);
         }
-        step(out, "3. cohort tables -w " + dir);
-        run("tables", "-w", root.toString());
-        step(out, "4. cohort query list -w " + dir);
-        run("query", "list", "-w", root.toString());
-        step(out, "5. cohort query preview loyalty_members -w " + dir + " --limit 5");
-        run("query", "preview", "loyalty_members", "-w", root.toString(), "--limit", "5");
-        step(out, "6. cohort query preview loyalty_members --template hashed_contacts -w " + dir + " --limit 5");
-        run("query", "preview", "loyalty_members", "--template", "hashed_contacts", "-w", root.toString(), "--limit", "5");
 
         out.println();
         out.printf(Locale.ROOT, "Demo finished in %.1f s. The workspace is in %s: edit its cohort.yaml and run"
@@ -97,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void writeWorkspace(Path root) throws IOException {
+    private static void writeWorkspace(Path root, DemoPartners partners) throws IOException {
         for (String name : WORKSPACE_FILES) {
             Path target = root.resolve(name);
             Files.createDirectories(target.getParent());
@@ -105,12 +118,15 @@ final class DemoCommand implements Callable<Integer> {
                 if (in == null) {
                     throw new CohortException(ErrorCode.internal("DEMO_RESOURCE_MISSING"), "demo file missing from the build: " + name);
                 }
-                Files.write(target, in.readAllBytes());
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("__SFTP_PORT__", String.valueOf(partners.port()))
+                        .replace("__HOST_KEY__", partners.hostKeyFingerprint());
+                Files.writeString(target, text);
             }
         }
         Path gitignore = root.resolve(".gitignore");
         if (!Files.exists(gitignore)) {
-            Files.writeString(gitignore, ".cohort/\ndata/\n");
+            Files.writeString(gitignore, ".cohort/\ndata/\nsftp/\nkeys/\n");
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.cohort.cli;
+
+import dev.cohort.sandbox.sftp.SandboxSftpServer;
+import dev.cohort.sandbox.sftp.SftpEvent;
+import dev.cohort.sandbox.sftp.SftpUser;
+import dev.cohort.sandbox.sftp.SshKeys;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The demo's partners: one sandbox SFTP server with a user for Koupon Media ({@code /incoming}) and one
+ * for CrowdTwist ({@code /segments}), both logging in with the demo's SSH key.
+ */
+final class DemoPartners implements AutoCloseable {
+    private static final List<String[]> USERS = List.of(new String[] {"koupon", "incoming"}, new String[] {"crowdtwist", "segments"});
+    private final SandboxSftpServer server;
+
+    private DemoPartners(SandboxSftpServer server) {
+        this.server = server;
+    }
+
+    static DemoPartners start(Path sftpRoot, Path keys) throws IOException {
+        Path privateKey = keys.resolve("demo_ed25519");
+        KeyPair pair;
+        if (Files.exists(privateKey)) {
+            pair = SshKeys.readPrivateKey(privateKey);
+        } else {
+            Files.createDirectories(keys);
+            pair = SshKeys.generateEd25519();
+            SshKeys.writePrivateKey(privateKey, pair, "cohort-demo");
+        }
+        SandboxSftpServer.Builder builder = SandboxSftpServer.builder().port(0).root(sftpRoot);
+        for (String[] user : USERS) {
+            Files.createDirectories(sftpRoot.resolve(user[0]).resolve(user[1]));
+            builder.user(SftpUser.named(user[0]).withAuthorizedKey(pair.getPublic()));
+        }
+        return new DemoPartners(builder.start());
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String hostKeyFingerprint() {
+        return server.hostKeyFingerprint();
+    }
+
+    String describe() {
+        return "sftp://127.0.0.1:" + port() + " (host key " + hostKeyFingerprint() + "), users koupon and crowdtwist, files under "
+                + server.root();
+    }
+
+    /** Every published file with its size, rows and first lines, and what the server saw happen. */
+    void printArrivals(PrintWriter out) throws IOException {
+        for (SftpEvent event : server.events()) {
+            if (event.kind() == SftpEvent.Kind.RENAMED) {
+                out.println("   " + event.describe());
+            }
+        }
+        for (String[] user : USERS) {
+            Path folder = server.userFolder(user[0]).resolve(user[1]);
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.sorted().toList()) {
+                    long lines;
+                    try (Stream<String> all = Files.lines(file, StandardCharsets.UTF_8)) {
+                        lines = all.count();
+                    }
+                    out.printf(Locale.ROOT, "   %s/%s/%s  %,d bytes, %,d lines; it begins:%n", user[0], user[1],
+                            file.getFileName(), Files.size(file), lines);
+                    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        for (int i = 0; i < 3; i++) {
+                            String line = reader.readLine();
+                            if (line == null) {
+                                break;
+                            }
+                            out.println("     " + (line.length() > 110 ? line.substring(0, 109) + "…" : line));
+                        }
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

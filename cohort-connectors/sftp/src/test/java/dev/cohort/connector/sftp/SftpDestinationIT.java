@@ -1,0 +1,78 @@
+package dev.cohort.connector.sftp;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.cohort.spi.destination.DeliveredFile;
+import dev.cohort.spi.destination.DestinationType;
+import dev.cohort.spi.destination.WriteResult;
+import dev.cohort.testing.conformance.DestinationConformance;
+import dev.cohort.testing.conformance.InvalidConfiguration;
+import dev.cohort.testing.conformance.RejectionCase;
+import dev.cohort.testing.sftp.SftpServerExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The conformance suite for {@code type: sftp} against the embedded MINA SFTP server. */
+class SftpDestinationIT extends DestinationConformance<SftpDestinationConfig> {
+    @RegisterExtension
+    static final SftpServerExtension SFTP = new SftpServerExtension();
+
+    @Override
+    protected DestinationType<SftpDestinationConfig> destinationType() {
+        return new SftpDestinationType();
+    }
+
+    @Override
+    protected Map<String, Object> validSettings() {
+        return Map.of("host", SFTP.host(), "port", SFTP.port(), "user", SftpServerExtension.KEY_USER, "remote_folder", "/",
+                "host_key", SFTP.hostKeyFingerprint(), "file_name", "{object}_{run}.csv");
+    }
+
+    @Override
+    protected Map<String, String> validSecrets() {
+        return Map.of("private_key", SFTP.clientPrivateKeyOpenSsh());
+    }
+
+    @Override
+    protected InvalidConfiguration invalidConfiguration() {
+        return new InvalidConfiguration(Map.of("host", "sftp://" + SFTP.host(), "port", 0, "remote_folder", "upload",
+                "quote_mode", "sometimes", "file_name", "{objekt}.csv"), Map.of("passphrase", "only-a-passphrase"),
+                Set.of("host", "port", "user", "remote_folder", "host_key", "credential", "quote_mode", "file_name"));
+    }
+
+    @Override
+    protected Optional<RejectionCase> rejectionCase() {
+        return Optional.of(new RejectionCase(Map.of("quote_mode", "none"), new String[] {"C2", "c2@example.com", "Doe, Jane"}));
+    }
+
+    @Override
+    protected List<List<String>> readBack(WriteResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DeliveredFile file : result.files()) {
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(SFTP.userFolder().resolve(file.name()))) {
+                reader.stream().skip(1).map(CsvRecord::getFields).forEach(rows::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    protected List<String> listTarget() {
+        try (Stream<Path> files = Files.list(SFTP.userFolder())) {
+            return files.map(path -> path.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
