@@ -111,9 +111,9 @@ public abstract class DestinationConformance<C extends Record> {
         if (!spec.secrets().isEmpty()) {
             assertThat(spec.credentialType()).as("a type that reads secrets names its credential type").isNotBlank();
         }
-        assertThat(ServiceLoader.load(DestinationType.class).stream().map(provider -> provider.get().spec().type()))
+        assertThat(ServiceLoader.load(DestinationType.class).stream().map(ServiceLoader.Provider::type))
                 .as("registered in META-INF/services/" + DestinationType.class.getName())
-                .contains(spec.type());
+                .contains(destinationType().getClass());
     }
 
     @Test

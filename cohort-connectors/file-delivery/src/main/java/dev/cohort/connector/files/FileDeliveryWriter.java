@@ -10,7 +10,6 @@ import dev.cohort.spi.destination.RowRejection;
 import dev.cohort.spi.destination.WriteContext;
 import dev.cohort.spi.destination.WriteResult;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * the back-pressure. Used by one thread at a time, as {@link DestinationWriter} requires.
  */
 public final class FileDeliveryWriter implements DestinationWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(FileDeliveryWriter.class);
     /** A header the format cannot write (a field name holding the delimiter, with quote_mode none). */
     public static final ErrorCode INVALID_HEADER = ErrorCode.user("INVALID_CSV_HEADER");
+    private static final Logger LOG = LoggerFactory.getLogger(FileDeliveryWriter.class);
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private enum State { OPEN, FAILED, FINISHED, ABORTED }
@@ -67,9 +66,11 @@ public final class FileDeliveryWriter implements DestinationWriter {
         this.header = layout.header().toArray(String[]::new);
         this.validator = options.format().rowValidator().and(options.rowValidator());
         this.zone = options.timeZone() != null ? options.timeZone() : context.timeZone();
-        options.format().rowValidator().check(header, layout.header()).ifPresent(problem -> {
-            throw new CohortException(INVALID_HEADER, "The header cannot be written: " + problem);
-        });
+        if (options.format().header()) {
+            options.format().rowValidator().check(header, layout.header()).ifPresent(problem -> {
+                throw new CohortException(INVALID_HEADER, "The header cannot be written: " + problem);
+            });
+        }
     }
 
     /**
@@ -237,8 +238,7 @@ public final class FileDeliveryWriter implements DestinationWriter {
         String name = FileNames.requireValid(options.fileNamer().doneMarkerName(fileNames, request(1)));
         String temporary = FileNames.temporaryName(name, context.runId());
         temporaryNames.add(temporary);
-        OutputStream empty = folder.create(temporary);
-        empty.close();
+        folder.create(temporary).close();
         publish(temporary, name);
         return new DeliveredFile(name, folder.location(), 0, EMPTY_SHA256, 0);
     }

@@ -180,7 +180,7 @@ public final class SftpConnection implements AutoCloseable {
         return SftpFailures.translate(endpoint, action, cause, isOpen());
     }
 
-    /** Closes the connection; never throws. */
+    /** Closes the connection gracefully, without waiting for the server; never throws. */
     @Override
     public void close() {
         try {
@@ -188,7 +188,7 @@ public final class SftpConnection implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the session is closed below in any case
         } finally {
-            session.close(true);
+            session.close(false);
         }
     }
 }

@@ -69,7 +69,7 @@ final class SftpHandshake implements AutoCloseable {
                     AttributeRepository.ofKeyValuePair(HostKeyCheck.KEY, hostKeyCheck), null);
             if (!future.await(timeout)) {
                 future.cancel();
-                throw timedOut("connect");
+                throw timedOut("connect to");
             }
         } catch (IOException e) {
             throw connectFailure(e);
