@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -195,10 +197,14 @@ public abstract class DestinationConformance<C extends Record> {
         assertThat(listTarget()).isEmpty();
     }
 
-    @Test
-    void rejectedRowsAreReportedWithTheirNumbers() {
-        RejectionCase rejection = rejectionCase().orElse(null);
-        Assumptions.assumeTrue(rejection != null, destinationType().spec().type() + " declares no row it rejects (rejectionCase())");
+    /** A test only for destinations that declare a row they reject ({@link #rejectionCase()}); none for the others. */
+    @TestFactory
+    Stream<DynamicTest> rejectedRowsAreReportedWithTheirNumbers() {
+        return rejectionCase().stream().map(rejection -> DynamicTest.dynamicTest(
+                "a rejected row is reported with its number and the others are delivered", () -> rejects(rejection)));
+    }
+
+    private void rejects(RejectionCase rejection) {
         Map<String, Object> settings = new HashMap<>(validSettings());
         settings.putAll(rejection.settingOverrides());
         List<String[]> rows = List.of(row(1), rejection.rejectedRow(), row(3));
