@@ -128,7 +128,8 @@ final class ObjectFormat {
             return Optional.empty();
         }
         return node.map().flatMap(map -> {
-            Optional<String> cron = map.requiredText("schedule", "a cron expression, e.g. \"0 6 * * MON\"");
+            Optional<String> cron = map.requiredText("schedule", "a cron expression, e.g. \"0 6 * * MON\"")
+                    .filter(text -> Schedules.check(text, map.get("schedule").orElseThrow()));
             Optional<ZoneId> zone = map.get("time_zone").flatMap(zoneNode -> zoneNode.text().flatMap(text -> {
                 try {
                     return Optional.of(ZoneId.of(text));

@@ -192,6 +192,22 @@ class WorkspaceReaderTest {
     }
 
     @Test
+    void schedulesAreCronExpressionsThatFire() throws IOException {
+        List<Problem> problems = problems("""
+                workspace: {name: acme}
+                orchestrations:
+                  a: {query: q, destination: d, workflow: {schedule: "every monday", time_zone: UTC}}
+                  b: {query: q, destination: d, workflow: {schedule: "0 6 30 2 *", time_zone: UTC}}
+                  c: {query: q, destination: d, workflow: {schedule: "0 6 * * MON", time_zone: Europe/London}}
+                """);
+        assertThat(problems).extracting(Problem::toString).satisfiesExactly(
+                a -> assertThat(a).startsWith("cohort.yaml:3:54 (orchestrations.a.workflow.schedule): 'every monday' is not"
+                        + " a cron schedule (").endsWith("such as \"0 6 * * MON\" (6:00 every Monday)"),
+                b -> assertThat(b).isEqualTo("cohort.yaml:4:54 (orchestrations.b.workflow.schedule): '0 6 30 2 *' never fires"
+                        + " (no such date): check the day of month and month"));
+    }
+
+    @Test
     void aMissingWorkspaceSaysHowToCreateOne() {
         assertThatThrownBy(() -> WorkspaceReader.read(root.resolve("nowhere")))
                 .isInstanceOf(ValidationException.class)
