@@ -30,7 +30,9 @@ final class RunPrinter implements RunListener {
     @Override
     public void started(Run run) {
         out.println("Run " + run.id() + " of " + run.orchestration() + " started"
-                + (run.isTest() ? " (test: the first " + run.testRows() + " rows)" : "") + ".");
+                + (run.isTest() ? " (test: the first " + run.testRows() + " rows)" : "")
+                + (run.trigger().startsWith(dev.cohort.runtime.run.RunLauncher.RERUN_OF) ? ", the " + run.trigger() + " that was"
+                        + " interrupted" : "") + ".");
         out.flush();
     }
 

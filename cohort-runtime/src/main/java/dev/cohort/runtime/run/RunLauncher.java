@@ -47,6 +47,8 @@ import java.util.Optional;
 public final class RunLauncher {
     public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
     public static final ErrorCode NOT_RUNNABLE = ErrorCode.user("ORCHESTRATION_NOT_RUNNABLE");
+    /** The trigger of a run made because an earlier one was interrupted: {@code rerun of run 12}. */
+    public static final String RERUN_OF = "rerun of run ";
 
     private final Engine engine;
     private final ObjectRepository objects;
@@ -75,7 +77,8 @@ public final class RunLauncher {
     public Run run(String orchestration, Long testRows, String trigger, RunListener listener) {
         OrchestrationDefinition definition = decode(ObjectKind.ORCHESTRATION, orchestration, OrchestrationDefinition.class)
                 .orElseThrow(() -> notFound("orchestration", orchestration, ObjectKind.ORCHESTRATION));
-        Run run = runs.create(definition.name(), testRows, trigger, clock.instant());
+        Run run = pendingRerun(definition.name(), testRows).orElseGet(() -> runs.create(definition.name(), testRows, trigger,
+                clock.instant()));
         PreparedRun prepared;
         try {
             prepared = prepare(definition, testRows);
@@ -87,6 +90,14 @@ public final class RunLauncher {
             return failed;
         }
         return new RunExecutor(engine, runs, clock, worker).execute(run.id(), prepared, listener);
+    }
+
+    /** A waiting re-run of an interrupted run of the same kind (test or full): run that rather than a new one. */
+    private Optional<Run> pendingRerun(String orchestration, Long testRows) {
+        return runs.unfinished(orchestration).stream()
+                .filter(run -> run.status() == RunStatus.WAITING_TO_START && run.trigger().startsWith(RERUN_OF)
+                        && java.util.Objects.equals(run.testRows(), testRows))
+                .findFirst();
     }
 
     PreparedRun prepare(OrchestrationDefinition orchestration, Long testRows) {

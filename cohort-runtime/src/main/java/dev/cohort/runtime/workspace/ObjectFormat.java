@@ -2,6 +2,7 @@ package dev.cohort.runtime.workspace;
 
 import dev.cohort.model.CredentialDefinition;
 import dev.cohort.model.DestinationDefinition;
+import dev.cohort.model.InterruptionPolicy;
 import dev.cohort.model.Names;
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.OrchestrationSource;
@@ -110,11 +111,20 @@ final class ObjectFormat {
         Optional<String> destination = map.requiredText("destination", "the name of a destination");
         String template = map.text("data_template").orElse(null);
         Optional<Workflow> workflow = map.get("workflow").map(ObjectFormat::workflow).orElse(Optional.of(new Workflow.Manual()));
+        InterruptionPolicy onInterruption = map.get("on_interruption").flatMap(node -> node.text().flatMap(text -> switch (text) {
+            case "fail" -> Optional.of(InterruptionPolicy.FAIL);
+            case "run_again" -> Optional.of(InterruptionPolicy.RUN_AGAIN);
+            default -> {
+                node.problem("BAD_VALUE", "on_interruption is 'fail' or 'run_again', not '" + text + "'");
+                yield Optional.empty();
+            }
+        })).orElse(InterruptionPolicy.FAIL);
         map.rejectUnknownKeys();
         if (source == null || destination.isEmpty() || workflow.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OrchestrationDefinition(name, description, source, destination.get(), template, workflow.get()));
+        return Optional.of(new OrchestrationDefinition(name, description, source, destination.get(), template, workflow.get(),
+                onInterruption));
     }
 
     /** {@code workflow: manual} or {@code workflow: {schedule: "0 6 * * MON", time_zone: Europe/London}}. */

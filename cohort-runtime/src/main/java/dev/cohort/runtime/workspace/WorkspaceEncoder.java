@@ -174,6 +174,9 @@ public final class WorkspaceEncoder {
                 map.put("workflow", workflow);
             }
         }
+        if (orchestration.onInterruption() != dev.cohort.model.InterruptionPolicy.FAIL) {
+            map.put("on_interruption", "run_again");
+        }
         return map;
     }
 

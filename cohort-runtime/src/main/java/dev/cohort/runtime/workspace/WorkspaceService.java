@@ -198,8 +198,17 @@ public final class WorkspaceService implements AutoCloseable {
      * stays Running after a crash; returns them.
      */
     public List<Run> failAbandonedRuns() {
-        return runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it stopped (a crash, a"
-                + " kill or a restart) before it finished; nothing it was writing was published. Run it again.", clock.instant());
+        List<Run> failed = runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it stopped (a crash,"
+                + " a kill or a restart) before it finished; nothing it was writing was published", clock.instant());
+        for (Run run : failed) {
+            boolean again = objects().find(ObjectKind.ORCHESTRATION, run.orchestration())
+                    .map(o -> (dev.cohort.model.OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
+                    .map(o -> o.onInterruption() == dev.cohort.model.InterruptionPolicy.RUN_AGAIN).orElse(false);
+            if (again) {
+                runs().create(run.orchestration(), run.testRows(), RunLauncher.RERUN_OF + run.id(), clock.instant());
+            }
+        }
+        return failed;
     }
 
     private RunRepository runs() {

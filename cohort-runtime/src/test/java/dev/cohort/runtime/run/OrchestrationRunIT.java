@@ -54,7 +54,7 @@ class OrchestrationRunIT {
                   layout: {type: test-fixed-layout, settings: {folder: "%s"}}
                 orchestrations:
                   contacts: {query: loyalty_members, destination: outbox, data_template: hashed_contacts}
-                  raw: {query: loyalty_members, destination: outbox}
+                  raw: {query: loyalty_members, destination: outbox, on_interruption: run_again}
                   exported: {export: [customers, orders], destination: outbox}
                   koupon_like: {query: loyalty_members, destination: layout, data_template: layout}
                 """.formatted(outbox, extraSettings, outbox.resolve("layout"));
@@ -194,18 +194,42 @@ class OrchestrationRunIT {
 
     @Test
     void aRunLeftRunningByADeadProcessIsFailedWhenTheWorkspaceOpensAgain() {
+        long id;
         try (var store = MetadataStores.open(home.metadataUrl())) {
             long workspace = store.findWorkspace("acme").orElseThrow().id();
             var runs = store.runs(workspace);
-            Run run = runs.create("raw", null, "cli", Instant.now().minusSeconds(600));
+            Run run = runs.create("contacts", null, "cli", Instant.now().minusSeconds(600));
             runs.start(run.id(), "gone:1", Instant.now().minusSeconds(600));
+            id = run.id();
         }
         try (WorkspaceService service = WorkspaceService.open(home, Map.of())) {
-            Run interrupted = service.runs("raw", 1).getFirst();
+            Run interrupted = service.runById(id);
+            assertThat(service.runs("contacts", 5)).as("contacts fails interrupted runs, no re-run").hasSize(1);
             assertThat(interrupted.status()).isEqualTo(RunStatus.FAILED);
             assertThat(interrupted.errorCode()).isEqualTo("RUN_INTERRUPTED");
             assertThat(interrupted.errorMessage()).startsWith("the process running it stopped");
         }
+    }
+
+    @Test
+    void anInterruptedRunOfARunAgainOrchestrationWaitsAndTheNextRunTakesIt() throws IOException {
+        long interrupted;
+        try (var store = MetadataStores.open(home.metadataUrl())) {
+            var runs = store.runs(store.findWorkspace("acme").orElseThrow().id());
+            Run run = runs.create("raw", 5L, "cli", Instant.now().minusSeconds(600));
+            runs.start(run.id(), "gone:1", Instant.now().minusSeconds(600));
+            interrupted = run.id();
+        }
+        try (WorkspaceService service = WorkspaceService.open(home, Map.of())) {
+            assertThat(service.runs("raw", 5)).extracting(Run::status, Run::trigger).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(RunStatus.WAITING_TO_START, "rerun of run " + interrupted),
+                    org.assertj.core.groups.Tuple.tuple(RunStatus.FAILED, "cli"));
+        }
+        Run rerun = run("raw", 5L);
+
+        assertThat(rerun.trigger()).isEqualTo("rerun of run " + interrupted);
+        assertThat(rerun.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(lines("loyalty_members.csv")).hasSize(6);
     }
 
     @Test
