@@ -16,17 +16,17 @@ final class Environment {
     private Environment() {
     }
 
-    static String describe(LoadBenchmarkOptions options) {
+    static String describe(String title, BenchmarkOptions options) {
         Runtime runtime = Runtime.getRuntime();
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, """
-                Cohort load benchmark: %,d customers, seed %d
+                %s: %,d customers, seed %d
                   machine: %d cores (%s), %s %s
                   JVM: %s %s, max heap %,d MiB, GC: %s
                   DuckDB memory_limit: %s
                 """,
-                options.rows(), options.seed(),
+                title, options.rows(), options.seed(),
                 runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"),
                 System.getProperty("os.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),

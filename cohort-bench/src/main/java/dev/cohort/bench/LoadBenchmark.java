@@ -10,10 +10,8 @@ import dev.cohort.model.FileFormat;
 import dev.cohort.sandbox.data.GeneratedData;
 import dev.cohort.sandbox.data.GeneratedFile;
 import dev.cohort.sandbox.data.SyntheticCustomers;
-import dev.cohort.spi.CohortException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,44 +26,27 @@ import java.util.stream.Stream;
  * and process RSS) of each phase as a Markdown table. Run it at 1 million and 10 million rows with the
  * same small heap to see that neither phase's heap grows with the number of rows.
  *
- * <p>Run by hand ({@code ./cohort-bench/run --rows 1000000}); see the module's README.
+ * <p>Run by hand ({@code ./cohort-bench/run load --rows 1000000}); see the module's README.
  */
 public final class LoadBenchmark {
     private static final String DATABASE_FILE = "bench.duckdb";
 
-    private final LoadBenchmarkOptions options;
+    private final BenchmarkOptions options;
     private final PrintStream out;
 
-    private LoadBenchmark(LoadBenchmarkOptions options, PrintStream out) {
+    private LoadBenchmark(BenchmarkOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
     }
 
-    public static void main(String[] args) {
-        LoadBenchmarkOptions options;
-        try {
-            options = LoadBenchmarkOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("LoadBenchmark: " + e.getMessage());
-            System.err.println(LoadBenchmarkOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.println(LoadBenchmarkOptions.USAGE);
-            return;
-        }
-        try {
-            new LoadBenchmark(options, System.out).run();
-        } catch (CohortException e) {
-            System.err.println("LoadBenchmark failed: [" + e.errorCode() + "] " + e.getMessage());
-            System.exit(1);
-        }
+    /** Runs the benchmark and prints its results to {@code out}. */
+    static void run(BenchmarkOptions options, PrintStream out) {
+        new LoadBenchmark(options, out).run();
     }
 
     private void run() {
-        Path directory = options.directory().orElseGet(LoadBenchmark::newTemporaryDirectory);
-        out.println(Environment.describe(options));
+        Path directory = options.directory().orElseGet(BenchFiles::newTemporaryDirectory);
+        out.println(Environment.describe("Cohort load benchmark", options));
         try {
             PhaseResult generation = generate(directory);
             out.printf(Locale.ROOT, "generated %,d rows in %.1f s%n", generation.rows(), generation.seconds());
@@ -109,31 +90,19 @@ public final class LoadBenchmark {
             memory = watch.stop();
         }
         if (result.rowsLoaded() != generation.rows()) {
-            throw new IllegalStateException("loaded " + result.rowsLoaded() + " rows of " + generation.rows()
+            throw new BenchmarkException("loaded " + result.rowsLoaded() + " rows of " + generation.rows()
                     + " (skipped " + result.rowsSkipped() + "): the benchmark's numbers would be wrong");
         }
         return new PhaseResult("load into DuckDB", result.rowsLoaded(), generation.bytes(), elapsed, memory);
-    }
-
-    private static Path newTemporaryDirectory() {
-        try {
-            return Files.createTempDirectory("cohort-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory; give one with --dir", e);
-        }
     }
 
     /** Deletes what this benchmark wrote (the CSV file, the database and its companions) and the directory if empty. */
     private void deleteGeneratedFiles(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(LoadBenchmark::isGenerated).sorted(Comparator.reverseOrder()).toList()) {
-                deleteRecursively(file);
+                BenchFiles.deleteRecursively(file);
             }
-            try (Stream<Path> rest = Files.list(directory)) {
-                if (rest.findAny().isEmpty()) {
-                    Files.delete(directory);
-                }
-            }
+            BenchFiles.deleteIfEmpty(directory);
         } catch (IOException e) {
             out.println("could not delete the benchmark's files in " + directory + ": " + e.getMessage());
         }
@@ -142,13 +111,5 @@ public final class LoadBenchmark {
     private static boolean isGenerated(Path file) {
         String name = file.getFileName().toString();
         return name.equals(SyntheticCustomers.CUSTOMERS_FILE) || name.startsWith(DATABASE_FILE);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(each);
-            }
-        }
     }
 }

@@ -54,7 +54,7 @@ final class MemoryWatch {
         long poolPeaks = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         long resident = residentResettable
                 ? ProcStatus.peakResidentBytes().orElse(residentSampled.get()) : residentSampled.get();
-        return new MemoryPeaks(poolPeaks, heapAfterGc.get(), resident, residentResettable);
+        return new MemoryPeaks(poolPeaks, heapAfterGc.get(), resident, residentResettable, residentSampled.get());
     }
 
     private void sampleUntilStopped() {

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** This process's memory as Linux reports it in {@code /proc/self}. Elsewhere every value is absent. */
+/** A process's memory as Linux reports it in {@code /proc}. Elsewhere every value is absent. */
 final class ProcStatus {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -17,12 +17,17 @@ final class ProcStatus {
 
     /** Resident memory now ({@code VmRSS}), in bytes. */
     static OptionalLong residentBytes() {
-        return field("VmRSS:");
+        return field(STATUS, "VmRSS:");
     }
 
     /** Peak resident memory since start or since {@link #resetPeakResident()} ({@code VmHWM}), in bytes. */
     static OptionalLong peakResidentBytes() {
-        return field("VmHWM:");
+        return field(STATUS, "VmHWM:");
+    }
+
+    /** Peak resident memory of process {@code pid} ({@code VmHWM}), in bytes; empty once it has ended. */
+    static OptionalLong peakResidentBytes(long pid) {
+        return field(Path.of("/proc", Long.toString(pid), "status"), "VmHWM:");
     }
 
     /** Resets {@code VmHWM} to the current resident size; false if the kernel does not allow it. */
@@ -35,9 +40,9 @@ final class ProcStatus {
         }
     }
 
-    private static OptionalLong field(String name) {
+    private static OptionalLong field(Path status, String name) {
         try {
-            for (String line : Files.readAllLines(STATUS, StandardCharsets.US_ASCII)) {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                 if (line.startsWith(name)) {
                     String kilobytes = line.substring(name.length()).replace("kB", "").strip();
                     return OptionalLong.of(Long.parseLong(kilobytes) * KIB);

@@ -4,26 +4,20 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line of {@link LoadBenchmark}.
+ * The command line shared by the benchmarks ({@link LoadBenchmark}, {@link OrchestrationBenchmark}).
  *
- * @param rows      customers to generate and load
+ * @param rows      customers to generate
  * @param seed      seed of the synthetic data
  * @param directory where to write the files and the database; a new temporary directory if empty
  * @param keep      keep the files and the database afterwards
  * @param help      print the usage and stop
  */
-record LoadBenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean keep, boolean help) {
+record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean keep, boolean help) {
     static final long DEFAULT_ROWS = 10_000_000;
     static final long DEFAULT_SEED = 42;
-    static final String USAGE = """
-            usage: LoadBenchmark [--rows N] [--seed N] [--dir DIR] [--keep]
-              --rows N   customers to generate and load (default 10000000; 1_000_000 and 1e6 are fine)
-              --seed N   seed of the synthetic data (default 42)
-              --dir DIR  directory for customers.csv and the database (default: a new temporary directory)
-              --keep     keep the directory's files afterwards (default: delete them)""";
 
     /** Parses the arguments; throws {@link IllegalArgumentException} with a message for the user. */
-    static LoadBenchmarkOptions parse(String... args) {
+    static BenchmarkOptions parse(String... args) {
         long rows = DEFAULT_ROWS;
         long seed = DEFAULT_SEED;
         Path directory = null;
@@ -42,7 +36,7 @@ record LoadBenchmarkOptions(long rows, long seed, Optional<Path> directory, bool
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
         }
-        return new LoadBenchmarkOptions(rows, seed, Optional.ofNullable(directory), keep, help);
+        return new BenchmarkOptions(rows, seed, Optional.ofNullable(directory), keep, help);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class LoadBenchmarkOptionsTest {
+class BenchmarkOptionsTest {
     @Test
     void defaultsToTenMillionRowsInATemporaryDirectory() {
-        LoadBenchmarkOptions options = LoadBenchmarkOptions.parse();
+        BenchmarkOptions options = BenchmarkOptions.parse();
 
         assertThat(options.rows()).isEqualTo(10_000_000);
         assertThat(options.seed()).isEqualTo(42);
@@ -19,13 +19,13 @@ class LoadBenchmarkOptionsTest {
 
     @Test
     void readsRowsWrittenWithUnderscoresOrAsAPowerOfTen() {
-        assertThat(LoadBenchmarkOptions.parse("--rows", "1_000_000").rows()).isEqualTo(1_000_000);
-        assertThat(LoadBenchmarkOptions.parse("--rows", "1e7").rows()).isEqualTo(10_000_000);
+        assertThat(BenchmarkOptions.parse("--rows", "1_000_000").rows()).isEqualTo(1_000_000);
+        assertThat(BenchmarkOptions.parse("--rows", "1e7").rows()).isEqualTo(10_000_000);
     }
 
     @Test
     void readsEveryOption() {
-        LoadBenchmarkOptions options = LoadBenchmarkOptions.parse("--seed", "7", "--dir", "/data/bench", "--keep");
+        BenchmarkOptions options = BenchmarkOptions.parse("--seed", "7", "--dir", "/data/bench", "--keep");
 
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.directory()).contains(Path.of("/data/bench"));
@@ -34,13 +34,13 @@ class LoadBenchmarkOptionsTest {
 
     @Test
     void explainsWhatIsWrong() {
-        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows", "many"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rows", "many"))
                 .hasMessage("--rows must be a whole number, got 'many'");
-        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rows"))
                 .hasMessage("--rows needs a value");
-        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--rows", "0"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rows", "0"))
                 .hasMessage("--rows must be at least 1, got 0");
-        assertThatThrownBy(() -> LoadBenchmarkOptions.parse("--fast"))
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .hasMessage("unknown option --fast");
     }
 }

@@ -1,0 +1,83 @@
+package dev.cohort.bench;
+
+import dev.cohort.spi.CohortException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The entry point of {@code cohort-bench.jar}: the first argument names the benchmark ({@code load},
+ * the default, or {@code orchestration}), the rest are {@link BenchmarkOptions}. Exits with 2 for a
+ * wrong command line and 1 when a benchmark fails.
+ */
+public final class Benchmarks {
+    static final String USAGE = """
+            usage: cohort-bench/run [load | orchestration] [--rows N] [--seed N] [--dir DIR] [--keep]
+              load           generate customers.csv and load it into DuckDB (the default)
+              orchestration  (a) DuckDB COPY alone, (b) OpenSSH sftp alone, (c) Cohort's run: query, template, CSV, SFTP
+              --rows N       customers to generate (default 10000000; 1_000_000 and 1e6 are fine)
+              --seed N       seed of the synthetic data (default 42)
+              --dir DIR      directory for the generated files and the database (default: a new temporary directory)
+              --keep         keep the generated files afterwards (default: delete them)""";
+
+    /** A benchmark this jar runs. */
+    enum Kind {
+        LOAD, ORCHESTRATION;
+
+        String command() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The benchmark the command line names and the arguments left for its options. */
+    record Choice(Kind kind, List<String> arguments) {
+        Choice {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        Choice choice;
+        BenchmarkOptions options;
+        try {
+            choice = choose(args);
+            options = BenchmarkOptions.parse(choice.arguments().toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cohort-bench: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+        try {
+            switch (choice.kind()) {
+                case LOAD -> LoadBenchmark.run(options, System.out);
+                case ORCHESTRATION -> OrchestrationBenchmark.run(options, System.out);
+            }
+        } catch (CohortException e) {
+            System.err.println("The " + choice.kind().command() + " benchmark failed: [" + e.errorCode() + "] " + e.getMessage());
+            System.exit(1);
+        } catch (BenchmarkException e) {
+            System.err.println("The " + choice.kind().command() + " benchmark failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Reads the benchmark's name; without one (no arguments, or an option first) it is {@code load}. */
+    static Choice choose(String... args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return new Choice(Kind.LOAD, List.of(args));
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.command().equals(args[0])) {
+                return new Choice(kind, List.of(args).subList(1, args.length));
+            }
+        }
+        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load or orchestration");
+    }
+}

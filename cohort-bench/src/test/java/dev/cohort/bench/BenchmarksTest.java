@@ -1,0 +1,30 @@
+package dev.cohort.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cohort.bench.Benchmarks.Choice;
+import dev.cohort.bench.Benchmarks.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarksTest {
+    @Test
+    void runsTheLoadBenchmarkWhenNoneIsNamed() {
+        assertThat(Benchmarks.choose()).isEqualTo(new Choice(Kind.LOAD, List.of()));
+        assertThat(Benchmarks.choose("--rows", "1e6")).isEqualTo(new Choice(Kind.LOAD, List.of("--rows", "1e6")));
+    }
+
+    @Test
+    void takesTheBenchmarkFromTheFirstArgument() {
+        assertThat(Benchmarks.choose("orchestration", "--rows", "1e6", "--keep"))
+                .isEqualTo(new Choice(Kind.ORCHESTRATION, List.of("--rows", "1e6", "--keep")));
+        assertThat(Benchmarks.choose("load")).isEqualTo(new Choice(Kind.LOAD, List.of()));
+    }
+
+    @Test
+    void namesTheBenchmarksWhenTheNameIsWrong() {
+        assertThatThrownBy(() -> Benchmarks.choose("orchestrate", "--rows", "5"))
+                .hasMessage("unknown benchmark 'orchestrate': choose load or orchestration");
+    }
+}
