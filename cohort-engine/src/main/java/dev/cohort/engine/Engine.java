@@ -46,6 +46,22 @@ public interface Engine extends AutoCloseable {
     /** This engine's SQL: quoting, and which transforms it runs exactly as Cohort's Java does. */
     SqlDialect dialect();
 
+    /** Whether {@link #exportCsv} can write {@code encoding} exactly. */
+    default boolean canExportCsv(dev.cohort.spi.destination.CsvEncoding encoding) {
+        return false;
+    }
+
+    /**
+     * Writes every row of {@code sql} as CSV data lines (no header), encoded exactly as {@code encoding}
+     * says, into {@code target} — a file or a named pipe — with the engine's own writer: the fast path
+     * for large results, no value passing through Java. Returns the number of rows written.
+     *
+     * @throws UnsupportedOperationException when {@link #canExportCsv} is false for {@code encoding}
+     */
+    default long exportCsv(String sql, dev.cohort.spi.destination.CsvEncoding encoding, java.nio.file.Path target) {
+        throw new UnsupportedOperationException(name() + " cannot export " + encoding);
+    }
+
     @Override
     void close();
 }

@@ -8,6 +8,7 @@ import dev.cohort.engine.LoadResult;
 import dev.cohort.engine.ResultPreview;
 import dev.cohort.engine.RowCursor;
 import dev.cohort.engine.SqlDialect;
+import dev.cohort.spi.destination.CsvEncoding;
 import dev.cohort.engine.TableInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -202,6 +203,24 @@ public final class DuckDbEngine implements Engine {
             throw e;
         }
         return TextCursor.open(connection, sql, columns);
+    }
+
+    @Override
+    public boolean canExportCsv(CsvEncoding encoding) {
+        return CsvExport.supports(encoding);
+    }
+
+    @Override
+    public long exportCsv(String sql, CsvEncoding encoding, Path target) {
+        if (!CsvExport.supports(encoding)) {
+            throw new UnsupportedOperationException("DuckDB's CSV writer cannot produce " + encoding);
+        }
+        try (Connection connection = connections.connect()) {
+            QuerySyntax.requireSingleSelect(connection, sql);
+            return CsvExport.run(connection, sql, encoding, target);
+        } catch (SQLException e) {
+            throw DuckDbFailures.query(e);
+        }
     }
 
     @Override
