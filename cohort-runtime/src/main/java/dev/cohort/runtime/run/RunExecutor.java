@@ -8,7 +8,9 @@ import dev.cohort.model.RunStatus;
 import dev.cohort.runtime.store.RunRepository;
 import dev.cohort.spi.CohortException;
 import dev.cohort.spi.ErrorKind;
+import dev.cohort.spi.destination.CsvEncoding;
 import dev.cohort.spi.destination.DeliveredFile;
+import dev.cohort.spi.destination.EncodedRowsSink;
 import dev.cohort.spi.destination.DestinationWriter;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RetryPolicy;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +131,12 @@ public final class RunExecutor {
                     startedAt, prepared.timeZone(), test, delivery.fields());
             try (DestinationWriter writer = prepared.destination().open(context)) {
                 try {
-                    pipeline.run(delivery, writer);
+                    Optional<CsvEncoding> encoded = EncodedPipeline.encoding(engine, delivery, writer);
+                    if (encoded.isPresent()) {
+                        new EncodedPipeline(engine, progress).run(delivery, (EncodedRowsSink) writer, encoded.get());
+                    } else {
+                        pipeline.run(delivery, writer);
+                    }
                     WriteResult result = writer.finish();
                     files.addAll(result.files());
                     published += result.files().stream().mapToLong(DeliveredFile::bytes).sum();

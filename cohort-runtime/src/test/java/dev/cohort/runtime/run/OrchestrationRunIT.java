@@ -52,14 +52,21 @@ class OrchestrationRunIT {
                 destinations:
                   outbox: {type: test-open, settings: {folder: "%s"%s}}
                   layout: {type: test-fixed-layout, settings: {folder: "%s"}}
+                  encoded: {type: test-open, settings: {folder: "%s/encoded", encoded: true}}
                 orchestrations:
                   contacts: {query: loyalty_members, destination: outbox, data_template: hashed_contacts}
                   raw: {query: loyalty_members, destination: outbox, on_interruption: run_again}
                   exported: {export: [customers, orders], destination: outbox}
+                  fast: {query: loyalty_members, destination: encoded, data_template: in_sql}
                   koupon_like: {query: loyalty_members, destination: layout, data_template: layout}
-                """.formatted(outbox, extraSettings, outbox.resolve("layout"));
+                """.formatted(outbox, extraSettings, outbox.resolve("layout"), outbox);
         text = text.contains("\n  layout:\n") ? text : text.replace("data_templates:\n", """
                 data_templates:
+                  in_sql:
+                    fields:
+                      - {name: id, column: customer_id}
+                      - {name: email_sha256, expression: "lower(trim(email))", transforms: [sha256]}
+                      - {name: name, expression: "first_name || ', ' || last_name"}
                   layout:
                     destination_type: test-fixed-layout
                     fields:
@@ -110,6 +117,20 @@ class OrchestrationRunIT {
         assertThat(lines.getFirst()).isEqualTo("customer_id,email_sha256,phone_e164,full_name,source");
         assertThat(lines).hasSize((int) run.counts().rowsSent() + 1);
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aTemplateThatRunsEntirelyInSqlStreamsTheEnginesCsv() throws IOException {
+        Run run = run("fast", null);
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.counts().rowsRead()).isEqualTo(40);
+        assertThat(run.counts().rowsSent()).isEqualTo(40);
+        List<String> lines = Files.readAllLines(outbox.resolve("encoded/loyalty_members.csv"));
+        assertThat(lines).hasSize(41);
+        assertThat(lines.getFirst()).isEqualTo("id,email_sha256,name");
+        assertThat(lines.get(1)).matches("C\\d{6},[0-9a-f]{64},\"[A-Za-z]+, [A-Za-z]+\"");
+        assertThat(run.files()).singleElement().extracting(f -> f.rows()).isEqualTo(40L);
     }
 
     @Test

@@ -18,12 +18,13 @@ abstract class FolderDestinationType implements DestinationType<FolderConfig> {
             SettingSpec.optional("folder", SettingType.STRING, System.getProperty("java.io.tmpdir") + "/cohort-test-destination",
                     "the local folder files are written to"),
             SettingSpec.optional("fail_on_row", SettingType.INTEGER, "0", "fail (transiently) when this row is written"),
-            SettingSpec.optional("reject_containing", SettingType.STRING, "", "reject rows whose first field contains this"));
+            SettingSpec.optional("reject_containing", SettingType.STRING, "", "reject rows whose first field contains this"),
+            SettingSpec.optional("encoded", SettingType.BOOLEAN, "false", "take rows already encoded by the engine"));
 
     @Override
     public FolderConfig configure(Settings settings) {
         FolderConfig config = new FolderConfig(Path.of(settings.string("folder")), settings.integer("fail_on_row"),
-                settings.string("reject_containing"));
+                settings.string("reject_containing"), settings.bool("encoded"));
         settings.validate();
         return config;
     }

@@ -26,7 +26,7 @@ import java.util.List;
  * Writes rows as simple comma-separated lines to {@code <folder>/<object>.csv}, under a temporary name
  * until {@link #finish}: the smallest honest file destination, for tests of the runtime.
  */
-final class FolderWriter implements DestinationWriter {
+final class FolderWriter implements DestinationWriter, dev.cohort.spi.destination.EncodedRowsSink {
     static final ErrorCode INJECTED = new ErrorCode("TEST_INJECTED_FAILURE", ErrorKind.EXTERNAL_TRANSIENT);
     private final FolderConfig config;
     private final Path target;
@@ -76,6 +76,25 @@ final class FolderWriter implements DestinationWriter {
             throw new UncheckedIOException(e);
         }
         return rejected;
+    }
+
+    @Override
+    public java.util.Optional<dev.cohort.spi.destination.CsvEncoding> encoding() {
+        return config.encoded() && config.reject().isEmpty() && config.failOn() == 0
+                ? java.util.Optional.of(dev.cohort.spi.destination.CsvEncoding.RFC_4180) : java.util.Optional.empty();
+    }
+
+    @Override
+    public void writeEncoded(java.io.InputStream lines, java.util.function.LongSupplier count) {
+        try {
+            out.flush();
+            try (java.io.OutputStream file = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.APPEND)) {
+                lines.transferTo(file);
+            }
+            rows = count.getAsLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
