@@ -3,6 +3,7 @@ package dev.cohort.connector.files;
 import dev.cohort.spi.config.SettingSpec;
 import dev.cohort.spi.config.SettingType;
 import dev.cohort.spi.config.Settings;
+import dev.cohort.spi.destination.CsvEncoding;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -11,6 +12,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How rows are written as text: the delimited-file options partners ask for, declared once as
@@ -126,6 +128,19 @@ public record CsvFormat(char delimiter, boolean header, QuoteMode quoteMode, cha
     /** An encoder writing this format to {@code out}, which it never closes. */
     public CsvEncoder encoder(OutputStream out) {
         return escapeChar == quoteChar ? new FastCsvEncoder(this, out) : new EscapingCsvEncoder(this, out);
+    }
+
+    /**
+     * The {@link CsvEncoding} of this format's data lines, when it describes them byte for byte and this
+     * format holds every row ({@link #rowValidator()} accepts all): quotes only as needed and doubled,
+     * LF, UTF-8. Empty otherwise, because {@link CsvEncoding} cannot say it: quote_mode all writes the
+     * empty string as {@code ""} to tell it from NULL; an escape character other than the quote makes a
+     * value holding it quoted and is itself escaped; quote_mode none and other charsets reject rows.
+     */
+    public Optional<CsvEncoding> dataEncoding() {
+        boolean describable = quoteMode == QuoteMode.AS_NEEDED && escapeChar == quoteChar && lineEnding == LineEnding.LF
+                && charset.equals(StandardCharsets.UTF_8);
+        return describable ? Optional.of(new CsvEncoding(delimiter, quoteChar, escapeChar, false)) : Optional.empty();
     }
 
     /**

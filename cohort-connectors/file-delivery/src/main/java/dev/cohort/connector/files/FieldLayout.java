@@ -95,6 +95,22 @@ public final class FieldLayout {
             return header;
         }
 
+        /** Whether rows are written as they come: the file has exactly the fields, in their order. */
+        public boolean isIdentity() {
+            if (targets == null) {
+                return true;
+            }
+            if (targets.length != header.size()) {
+                return false;
+            }
+            for (int i = 0; i < targets.length; i++) {
+                if (targets[i] != i) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** The row's values in the file's column order. */
         public String[] arrange(String[] row) {
             if (targets == null) {

@@ -2,20 +2,24 @@ package dev.cohort.connector.files;
 
 import dev.cohort.spi.CohortException;
 import dev.cohort.spi.ErrorCode;
+import dev.cohort.spi.destination.CsvEncoding;
 import dev.cohort.spi.destination.DeliveredFile;
 import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.EncodedRowsSink;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RecordBatch;
 import dev.cohort.spi.destination.RowRejection;
 import dev.cohort.spi.destination.WriteContext;
 import dev.cohort.spi.destination.WriteResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +32,27 @@ import org.slf4j.LoggerFactory;
  * finish — deletes every temporary file, reconnecting if needed, and the files a failed finish had
  * already renamed.
  *
- * <p>Memory does not grow with rows. {@link #write} blocks while the server takes earlier data: that is
- * the back-pressure. Used by one thread at a time, as {@link DestinationWriter} requires.
+ * <p>When the delivery only needs the rows as CSV — one file, no row check beyond a format that holds
+ * every row, the template's fields as they come — {@link #encoding()} is present and the rows may
+ * instead arrive already encoded through {@link #writeEncoded}, which copies them into the same
+ * pipeline: the published file is byte for byte the one {@link #write} would have produced.
+ *
+ * <p>Memory does not grow with rows. {@link #write} and {@link #writeEncoded} block while the server
+ * takes earlier data: that is the back-pressure. Used by one thread at a time, as
+ * {@link DestinationWriter} requires.
  */
-public final class FileDeliveryWriter implements DestinationWriter {
+public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsSink {
     /** A header the format cannot write (a field name holding the delimiter, with quote_mode none). */
     public static final ErrorCode INVALID_HEADER = ErrorCode.user("INVALID_CSV_HEADER");
+    /** The stream given to {@link #writeEncoded} failed: the engine side of the delivery broke. */
+    public static final ErrorCode ENCODED_ROWS_UNREADABLE = ErrorCode.internal("ENCODED_ROWS_UNREADABLE");
     private static final Logger LOG = LoggerFactory.getLogger(FileDeliveryWriter.class);
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private enum State { OPEN, FAILED, FINISHED, ABORTED }
+
+    /** How the rows arrive: not yet, as values ({@link #write}) or already encoded ({@link #writeEncoded}). */
+    private enum Input { NONE, ROWS, ENCODED }
 
     private final RemoteFolder folder;
     private final WriteContext context;
@@ -46,12 +61,14 @@ public final class FileDeliveryWriter implements DestinationWriter {
     private final String[] header;
     private final RowValidator validator;
     private final ZoneId zone;
+    private final Optional<CsvEncoding> encoding;
     private final List<FileUpload> uploads = new ArrayList<>();
     private final List<String> temporaryNames = new ArrayList<>();
     private final List<String> publishedNames = new ArrayList<>();
     private FileUpload current;
     private long rowsWritten;
     private State state = State.OPEN;
+    private Input input = Input.NONE;
 
     /**
      * A writer delivering into {@code folder}, which it closes when closed.
@@ -66,6 +83,8 @@ public final class FileDeliveryWriter implements DestinationWriter {
         this.header = layout.header().toArray(String[]::new);
         this.validator = options.format().rowValidator().and(options.rowValidator());
         this.zone = options.timeZone() != null ? options.timeZone() : context.timeZone();
+        this.encoding = options.format().dataEncoding()
+                .filter(described -> options.rowValidator() == RowValidator.ACCEPT_ALL && options.splitRows() == 0 && layout.isIdentity());
         if (options.format().header()) {
             options.format().rowValidator().check(header, layout.header()).ifPresent(problem -> {
                 throw new CohortException(INVALID_HEADER, "The header cannot be written: " + problem);
@@ -91,6 +110,10 @@ public final class FileDeliveryWriter implements DestinationWriter {
     @Override
     public List<RowRejection> write(RecordBatch batch) {
         requireState(State.OPEN, "write");
+        if (input == Input.ENCODED) {
+            throw new IllegalStateException("cannot write rows to a delivery that took encoded rows: writeEncoded takes every row");
+        }
+        input = Input.ROWS;
         List<RowRejection> rejections = null;
         List<String[]> rows = batch.rows();
         try {
@@ -115,6 +138,55 @@ public final class FileDeliveryWriter implements DestinationWriter {
             throw failed(e);
         }
         return rejections == null ? List.of() : rejections;
+    }
+
+    /**
+     * Present when this delivery writes one file, checks no row, and has exactly the template's fields
+     * in their order, in a format {@link CsvFormat#dataEncoding()} describes. The same on every call.
+     */
+    @Override
+    public Optional<CsvEncoding> encoding() {
+        return encoding;
+    }
+
+    /**
+     * Writes the header, if the format has one, then copies {@code lines} into the file until it ends
+     * (an empty stream gives a file with only the header, like a delivery of no rows); {@code lines} is
+     * not closed. The rows are then counted from {@code rows}. Call {@link #finish()} or {@link #abort()}
+     * afterwards, as after {@link #write}.
+     *
+     * @throws IllegalStateException when {@link #encoding()} is empty, or rows were already written
+     * @throws PartnerException      when the upload fails
+     * @throws CohortException       ({@link #ENCODED_ROWS_UNREADABLE}) when {@code lines} cannot be read
+     */
+    @Override
+    public void writeEncoded(InputStream lines, LongSupplier rows) {
+        requireState(State.OPEN, "write encoded rows to");
+        if (encoding.isEmpty()) {
+            throw new IllegalStateException("this delivery cannot take encoded rows (encoding() is empty): its format, row check,"
+                    + " split_rows or field layout needs every row; write rows instead");
+        }
+        if (input != Input.NONE) {
+            throw new IllegalStateException(input == Input.ENCODED ? "encoded rows were already written: writeEncoded takes every row, once"
+                    : "rows were already written with write: writeEncoded must take every row of a delivery");
+        }
+        input = Input.ENCODED;
+        try {
+            startNextFile();
+            current.writeEncoded(lines);
+            long count = rows.getAsLong();
+            if (count < 0) {
+                throw new IllegalArgumentException("the engine counted " + count + " rows for run " + context.runId());
+            }
+            current.countEncodedRows(count);
+            rowsWritten += count;
+        } catch (UncheckedIOException e) {
+            throw failed(folder.failure(uploadAction(), e.getCause()));
+        } catch (IOException e) {
+            throw failed(folder.failure(uploadAction(), e));
+        } catch (RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** Bytes uploaded so far (compressed, when gzip is on), for progress. */

@@ -1,7 +1,9 @@
 package dev.cohort.connector.files;
 
+import dev.cohort.spi.CohortException;
 import dev.cohort.spi.destination.DeliveredFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -12,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class FileUpload {
     private static final int GZIP_BUFFER = 64 * 1024;
+    private static final int COPY_BUFFER = 128 * 1024;
     private final String finalName;
     private final String temporaryName;
     private final OutputStream remote;
@@ -71,6 +74,36 @@ final class FileUpload {
     void write(String[] row) {
         encoder.writeRow(row);
         rows++;
+    }
+
+    /**
+     * Copies data lines already encoded in this file's format, after the header, until {@code lines}
+     * ends (it is not closed). May block while the server takes earlier data.
+     *
+     * @throws IOException     when the upload fails
+     * @throws CohortException ({@link FileDeliveryWriter#ENCODED_ROWS_UNREADABLE}) when {@code lines} cannot be read
+     */
+    void writeEncoded(InputStream lines) throws IOException {
+        encoder.flush();
+        OutputStream sink = gzip != null ? gzip : published;
+        byte[] buffer = new byte[COPY_BUFFER];
+        for (int read = read(lines, buffer); read >= 0; read = read(lines, buffer)) {
+            sink.write(buffer, 0, read);
+        }
+    }
+
+    /** Counts rows written by {@link #writeEncoded}. */
+    void countEncodedRows(long rowCount) {
+        rows += rowCount;
+    }
+
+    private static int read(InputStream lines, byte[] buffer) {
+        try {
+            return lines.read(buffer);
+        } catch (IOException e) {
+            throw new CohortException(FileDeliveryWriter.ENCODED_ROWS_UNREADABLE,
+                    "Could not read the encoded rows handed to the delivery: " + e.getMessage(), e);
+        }
     }
 
     /** Completes the upload and waits for the server to have every byte. */

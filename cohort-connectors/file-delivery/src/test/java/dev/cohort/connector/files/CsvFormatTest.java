@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.spi.config.ConfigProblem;
 import dev.cohort.spi.config.Settings;
+import dev.cohort.spi.destination.CsvEncoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,31 @@ class CsvFormatTest {
     }
 
     @Test
+    void theDataEncodingIsGivenOnlyForFormatsThatHoldEveryRow() {
+        CsvFormat semicolon = CsvFormat.DEFAULT.withDelimiter(';');
+
+        assertThat(semicolon.dataEncoding()).contains(new CsvEncoding(';', '"', '"', false));
+        assertThat(semicolon.rowValidator()).isSameAs(RowValidator.ACCEPT_ALL);
+        assertThat(CsvFormat.DEFAULT.withLineEnding(CsvFormat.LineEnding.CRLF).dataEncoding()).isEmpty();
+    }
+
+    @Test
+    void quoteAllAndABackslashEscapeWriteWhatCsvEncodingCannotDescribe() {
+        CsvFormat all = CsvFormat.DEFAULT.withQuoteMode(CsvFormat.QuoteMode.ALL);
+        CsvFormat backslash = new CsvFormat(',', true, CsvFormat.QuoteMode.AS_NEEDED, '"', '\\', CsvFormat.LineEnding.LF,
+                StandardCharsets.UTF_8);
+        String[] empty = row("1", "");
+        String[] path = row("2", "C:\\temp");
+
+        assertThat(encode(all, empty)).isEqualTo("\"1\",\"\"\n");
+        assertThat(reference(new CsvEncoding(',', '"', '"', true), empty)).isEqualTo("\"1\",\n");
+        assertThat(all.dataEncoding()).isEmpty();
+        assertThat(encode(backslash, path)).isEqualTo("2,\"C:\\\\temp\"\n");
+        assertThat(reference(new CsvEncoding(',', '"', '\\', false), path)).isEqualTo("2,C:\\temp\n");
+        assertThat(backslash.dataEncoding()).isEmpty();
+    }
+
+    @Test
     void bindsTheDeclaredSettings() {
         Settings settings = new Settings(CsvFormat.SETTINGS, Map.of("delimiter", "tab", "header", false, "quote_mode", "all",
                 "escape_char", "\\", "line_ending", "crlf", "charset", "windows-1252"), Map.of());
@@ -95,6 +121,10 @@ class CsvFormatTest {
 
     private static String[] row(String... values) {
         return values;
+    }
+
+    private static String reference(CsvEncoding encoding, String[] row) {
+        return new String(ReferenceCsvEncoder.encode(encoding, List.<String[]>of(row)), StandardCharsets.UTF_8);
     }
 
     static String encode(CsvFormat format, String[]... rows) {
