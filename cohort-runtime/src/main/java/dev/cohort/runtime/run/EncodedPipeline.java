@@ -76,7 +76,7 @@ final class EncodedPipeline {
         try (InputStream lines = new Counting(Files.newInputStream(pipe))) {
             readerOpened.countDown();
             try {
-                sink.writeEncoded(lines, rows::get);
+                sink.writeEncoded(lines, () -> rowsWhenDone(engineWriter, rows, engineFailure));
             } catch (RuntimeException e) {
                 lines.transferTo(java.io.OutputStream.nullOutputStream());
                 throw e;
@@ -93,6 +93,24 @@ final class EncodedPipeline {
         }
         progress.rowsRead.set(rows.get());
         progress.rowsSent.set(rows.get());
+    }
+
+    /**
+     * The number of rows the engine wrote, once it has finished: the end of the pipe can arrive a moment
+     * before the engine's call returns with the count. An engine failure surfaces here too, so a writer
+     * never publishes what a failed query left half-written.
+     */
+    private static long rowsWhenDone(Thread engineWriter, AtomicLong rows, AtomicReference<RuntimeException> failure) {
+        try {
+            engineWriter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return rows.get();
     }
 
     /**
