@@ -58,8 +58,15 @@ class OrchestrationRunIT {
                   raw: {query: loyalty_members, destination: outbox, on_interruption: run_again}
                   exported: {export: [customers, orders], destination: outbox}
                   fast: {query: loyalty_members, destination: encoded, data_template: in_sql}
+                  explodes: {query: explodes, destination: encoded}
                   koupon_like: {query: loyalty_members, destination: layout, data_template: layout}
                 """.formatted(outbox, extraSettings, outbox.resolve("layout"), outbox);
+        text = text.contains("\n  explodes:\n") ? text : text.replace("queries:\n", """
+                queries:
+                  explodes:
+                    sql: "SELECT i FROM range(300000) t(i) WHERE CASE WHEN i < 200000 THEN true ELSE error('boom') END"
+                    status: active
+                """);
         text = text.contains("\n  layout:\n") ? text : text.replace("data_templates:\n", """
                 data_templates:
                   in_sql:
@@ -131,6 +138,16 @@ class OrchestrationRunIT {
         assertThat(lines.getFirst()).isEqualTo("id,email_sha256,name");
         assertThat(lines.get(1)).matches("C\\d{6},[0-9a-f]{64},\"[A-Za-z]+, [A-Za-z]+\"");
         assertThat(run.files()).singleElement().extracting(f -> f.rows()).isEqualTo(40L);
+    }
+
+    @Test
+    void aQueryFailingMidStreamPublishesNothingOnTheFastPath() throws IOException {
+        Run run = run("explodes", null);
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorMessage()).contains("boom");
+        assertThat(Files.exists(outbox.resolve("encoded/explodes.csv"))).isFalse();
+        assertThat(leftovers()).isEmpty();
     }
 
     @Test
