@@ -169,6 +169,29 @@ public final class SftpServerExtension implements BeforeAllCallback, AfterAllCal
         return server().userFolder(user);
     }
 
+    /** The names in the key user's folder, published and temporary alike: what a conformance test's target holds. */
+    public List<String> listUserFolder() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(userFolder())) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The data rows of the CSV files a delivery published in the key user's folder, header skipped, in order. */
+    public List<List<String>> readCsvRows(dev.cohort.spi.destination.WriteResult result) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (dev.cohort.spi.destination.DeliveredFile file : result.files()) {
+            try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader =
+                         de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(userFolder().resolve(file.name()))) {
+                reader.stream().skip(1).map(de.siegmar.fastcsv.reader.CsvRecord::getFields).forEach(rows::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+
     public SftpFaults faults() {
         return server().faults();
     }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,11 +86,7 @@ class CrowdTwistSegmentDestinationIT extends DestinationConformance<CrowdTwistCo
 
     @Override
     protected List<String> listTarget() {
-        try (Stream<Path> files = Files.list(SFTP.userFolder())) {
-            return files.map(path -> path.getFileName().toString()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SFTP.listUserFolder();
     }
 
     private WriteResult deliver(Instant startedAt, String... ids) {

@@ -114,9 +114,9 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
             throw new IllegalStateException("cannot write rows to a delivery that took encoded rows: writeEncoded takes every row");
         }
         input = Input.ROWS;
-        List<RowRejection> rejections = null;
         List<String[]> rows = batch.rows();
-        try {
+        return guarded(() -> {
+            List<RowRejection> rejections = null;
             for (int i = 0; i < rows.size(); i++) {
                 String[] row = layout.arrange(rows.get(i));
                 Optional<String> problem = validator.check(row, layout.header());
@@ -130,14 +130,8 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
                 uploadWithRoom().write(row);
                 rowsWritten++;
             }
-        } catch (UncheckedIOException e) {
-            throw failed(folder.failure(uploadAction(), e.getCause()));
-        } catch (IOException e) {
-            throw failed(folder.failure(uploadAction(), e));
-        } catch (RuntimeException e) {
-            throw failed(e);
-        }
-        return rejections == null ? List.of() : rejections;
+            return rejections == null ? List.<RowRejection>of() : rejections;
+        });
     }
 
     /**
@@ -171,7 +165,7 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
                     : "rows were already written with write: writeEncoded must take every row of a delivery");
         }
         input = Input.ENCODED;
-        try {
+        guarded(() -> {
             startNextFile();
             current.writeEncoded(lines);
             long count = rows.getAsLong();
@@ -180,6 +174,18 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
             }
             current.countEncodedRows(count);
             rowsWritten += count;
+            return null;
+        });
+    }
+
+    /** A step of the delivery that may fail on the wire; a failure fails the whole delivery, classified. */
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T guarded(Step<T> step) {
+        try {
+            return step.run();
         } catch (UncheckedIOException e) {
             throw failed(folder.failure(uploadAction(), e.getCause()));
         } catch (IOException e) {
@@ -202,7 +208,7 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
     @Override
     public WriteResult finish() {
         requireState(State.OPEN, "finish");
-        try {
+        return guarded(() -> {
             if (uploads.isEmpty()) {
                 startNextFile();
             }
@@ -218,13 +224,7 @@ public final class FileDeliveryWriter implements DestinationWriter, EncodedRowsS
             state = State.FINISHED;
             LOG.info("Delivered {} rows in {} file(s) to {}", rowsWritten, files.size(), folder.location());
             return new WriteResult(rowsWritten, files);
-        } catch (UncheckedIOException e) {
-            throw failed(folder.failure(uploadAction(), e.getCause()));
-        } catch (IOException e) {
-            throw failed(folder.failure(uploadAction(), e));
-        } catch (RuntimeException e) {
-            throw failed(e);
-        }
+        });
     }
 
     @Override

@@ -1,24 +1,15 @@
 package dev.cohort.connector.sftp;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.cohort.spi.destination.DeliveredFile;
 import dev.cohort.spi.destination.DestinationType;
 import dev.cohort.spi.destination.WriteResult;
 import dev.cohort.testing.conformance.DestinationConformance;
 import dev.cohort.testing.conformance.InvalidConfiguration;
 import dev.cohort.testing.conformance.RejectionCase;
 import dev.cohort.testing.sftp.SftpServerExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The conformance suite for {@code type: sftp} against the embedded MINA SFTP server. */
@@ -56,23 +47,11 @@ class SftpDestinationIT extends DestinationConformance<SftpDestinationConfig> {
 
     @Override
     protected List<List<String>> readBack(WriteResult result) {
-        List<List<String>> rows = new ArrayList<>();
-        for (DeliveredFile file : result.files()) {
-            try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(SFTP.userFolder().resolve(file.name()))) {
-                reader.stream().skip(1).map(CsvRecord::getFields).forEach(rows::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return rows;
+        return SFTP.readCsvRows(result);
     }
 
     @Override
     protected List<String> listTarget() {
-        try (Stream<Path> files = Files.list(SFTP.userFolder())) {
-            return files.map(path -> path.getFileName().toString()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SFTP.listUserFolder();
     }
 }
