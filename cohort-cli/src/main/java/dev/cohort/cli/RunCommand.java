@@ -49,8 +49,10 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         RunPrinter printer = new RunPrinter(out);
+        Thread running = Thread.currentThread();
         Thread cancelOnInterrupt = new Thread(() -> {
             printer.cancel.set(true);
+            running.interrupt();
             try {
                 printer.done.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -92,20 +92,17 @@ public final class RunExecutor {
             delivered.forEach(f -> files.add(new RunFile(f.name(), f.location(), f.bytes(), f.sha256(), f.rows())));
             bytes.set(delivered.stream().mapToLong(DeliveredFile::bytes).sum());
             status = rejections[0].count() > 0 ? RunStatus.COMPLETED_WITH_WARNINGS : RunStatus.COMPLETED;
-        } catch (RunCancelledException e) {
-            status = RunStatus.CANCELLED;
-            errorCode = e.errorCode().code();
-            errorMessage = "cancelled while running; nothing was published";
-        } catch (CohortException e) {
-            status = RunStatus.FAILED;
-            errorCode = e.errorCode().code();
-            errorMessage = e.getMessage() + (attempt.get() > 1 ? " (after " + attempt.get() + " attempts)" : "");
         } catch (Throwable e) {
-            LOG.error("run {} failed unexpectedly", runId, e);
-            status = RunStatus.FAILED;
-            errorCode = "INTERNAL_ERROR";
-            errorMessage = "Cohort failed unexpectedly (" + e.getClass().getSimpleName()
-                    + "); this is a bug: the log of this process has the details";
+            if (cancelled.get() || listener.cancelRequested() || e instanceof RunCancelledException) {
+                Thread.interrupted();
+                status = RunStatus.CANCELLED;
+                errorCode = RunCancelledException.CODE.code();
+                errorMessage = "cancelled while running; nothing was published";
+            } else {
+                status = RunStatus.FAILED;
+                errorCode = failureCode(e);
+                errorMessage = failureMessage(runId, e, attempt.get());
+            }
         } finally {
             heartbeat.shutdownNow();
         }
@@ -117,6 +114,19 @@ public final class RunExecutor {
         Run finished = runs.find(runId).orElseThrow();
         listener.finished(finished);
         return finished;
+    }
+
+    private static String failureCode(Throwable e) {
+        return e instanceof CohortException cohort ? cohort.errorCode().code() : "INTERNAL_ERROR";
+    }
+
+    private static String failureMessage(long runId, Throwable e, int attempts) {
+        if (e instanceof CohortException) {
+            return e.getMessage() + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
+        }
+        LOG.error("run {} failed unexpectedly", runId, e);
+        return "Cohort failed unexpectedly (" + e.getClass().getSimpleName()
+                + "); this is a bug: the log of this process has the details";
     }
 
     private List<DeliveredFile> deliverAll(long runId, PreparedRun prepared, Instant startedAt, boolean test,
@@ -142,7 +152,11 @@ public final class RunExecutor {
                     published += result.files().stream().mapToLong(DeliveredFile::bytes).sum();
                     bytes.set(published);
                 } catch (RuntimeException | InterruptedException e) {
+                    boolean interrupted = Thread.interrupted();
                     writer.abort();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                     throw e;
                 }
             }
