@@ -1,6 +1,8 @@
 package dev.cohort.runtime.workspace;
 
+import dev.cohort.model.CredentialDefinition;
 import dev.cohort.model.LoadedTable;
+import dev.cohort.model.SecretRef;
 import dev.cohort.model.QueryDefinition;
 import dev.cohort.model.SqlTable;
 import dev.cohort.model.TableDefinition;
@@ -61,7 +63,8 @@ final class WorkspaceExporter {
             }
             section(document, "queries", queries);
             section(document, "data_templates", byName(definition.templates(), t -> t.name(), WorkspaceEncoder::template));
-            section(document, "credentials", byName(definition.credentials(), c -> c.name(), WorkspaceEncoder::credential));
+            section(document, "credentials", byName(definition.credentials().stream().map(c -> relocate(c, root)).toList(),
+                    c -> c.name(), WorkspaceEncoder::credential));
             section(document, "destinations", byName(definition.destinations(), d -> d.name(), WorkspaceEncoder::destination));
             section(document, "orchestrations", byName(definition.orchestrations(), o -> o.name(), WorkspaceEncoder::orchestration));
             DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
@@ -77,12 +80,24 @@ final class WorkspaceExporter {
         return written;
     }
 
+    /** Secret files keep pointing at the same file from the new folder; environment references are unchanged. */
+    private CredentialDefinition relocate(CredentialDefinition credential, Path root) {
+        java.util.Map<String, SecretRef> values = new java.util.LinkedHashMap<>();
+        credential.values().forEach((key, ref) -> values.put(key, ref instanceof SecretRef.File file
+                ? new SecretRef.File(relocatePath(file.path(), root)) : ref));
+        return new CredentialDefinition(credential.name(), credential.description(), credential.type(), values);
+    }
+
+    private String relocatePath(String path, Path root) {
+        Path file = sourceRoot.resolve(path).normalize();
+        return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+    }
+
     private TableDefinition relocate(TableDefinition table, Path root) {
         if (!(table instanceof LoadedTable loaded)) {
             return table;
         }
-        Path file = sourceRoot.resolve(loaded.source().file()).normalize();
-        String path = file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+        String path = relocatePath(loaded.source().file(), root);
         TableSource source = new TableSource(path, loaded.source().format(), loaded.source().csv(), loaded.source().onBadRows());
         return new LoadedTable(loaded.name(), loaded.description(), source, loaded.columns(), loaded.piiColumns());
     }
