@@ -133,5 +133,7 @@ class SftpOrchestrationIT {
         assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message())
                 .startsWith("destination partner is not saved: its connection check failed: ")
                 .contains(SFTP.hostKeyFingerprint()));
+        assertThat(result.problems()).anySatisfy(problem -> assertThat(problem.message())
+                .isEqualTo("orchestration contacts is not saved: its destination partner was not saved (see its problem)"));
     }
 }

@@ -199,6 +199,9 @@ public final class PlanExecutor {
     private String putOrchestration(OrchestrationDefinition orchestration, WorkspaceDefinition definition,
                                     SourceMap sources, boolean changed) {
         List<String> reasons = new ArrayList<>();
+        if (objects.find(ObjectKind.DESTINATION, orchestration.destination()).isEmpty()) {
+            reasons.add("its destination " + orchestration.destination() + " was not saved (see its problem)");
+        }
         if (orchestration.source() instanceof OrchestrationSource.Query query) {
             QueryState state = objects.find(ObjectKind.QUERY, query.query())
                     .map(o -> StateCodec.decode(o.stateJson(), QueryState.class))
