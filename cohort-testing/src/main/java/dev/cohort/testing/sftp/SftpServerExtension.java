@@ -169,6 +169,22 @@ public final class SftpServerExtension implements BeforeAllCallback, AfterAllCal
         return server().userFolder(user);
     }
 
+    /**
+     * Settings of an SFTP-based destination that delivers to this server as the key user, into its folder
+     * ({@code remote_folder: /}), with the host key pinned; {@code extra} adds or replaces settings.
+     */
+    public java.util.Map<String, Object> destinationSettings(java.util.Map<String, Object> extra) {
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(java.util.Map.of("host", host(), "port", port(),
+                "user", KEY_USER, "remote_folder", "/", "host_key", hostKeyFingerprint()));
+        settings.putAll(extra);
+        return settings;
+    }
+
+    /** The credential values that log in as the key user (its private key in OpenSSH form). */
+    public java.util.Map<String, String> keyCredential() {
+        return java.util.Map.of("private_key", clientPrivateKeyOpenSsh());
+    }
+
     /** The names in the key user's folder, published and temporary alike: what a conformance test's target holds. */
     public List<String> listUserFolder() {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(userFolder())) {

@@ -39,13 +39,12 @@ class CrowdTwistSegmentDestinationIT extends DestinationConformance<CrowdTwistCo
 
     @Override
     protected Map<String, Object> validSettings() {
-        return Map.of("host", SFTP.host(), "port", SFTP.port(), "user", SftpServerExtension.KEY_USER, "remote_folder", "/",
-                "host_key", SFTP.hostKeyFingerprint(), "segment_name", "Gold Members");
+        return SFTP.destinationSettings(Map.of("segment_name", "Gold Members"));
     }
 
     @Override
     protected Map<String, String> validSecrets() {
-        return Map.of("private_key", SFTP.clientPrivateKeyOpenSsh());
+        return SFTP.keyCredential();
     }
 
     @Override

@@ -26,13 +26,12 @@ class KouponMediaDestinationIT extends DestinationConformance<KouponMediaConfig>
 
     @Override
     protected Map<String, Object> validSettings() {
-        return Map.of("host", SFTP.host(), "port", SFTP.port(), "user", SftpServerExtension.KEY_USER, "remote_folder", "/",
-                "host_key", SFTP.hostKeyFingerprint(), "file_name", "{object}_{run}.csv");
+        return SFTP.destinationSettings(Map.of("file_name", "{object}_{run}.csv"));
     }
 
     @Override
     protected Map<String, String> validSecrets() {
-        return Map.of("private_key", SFTP.clientPrivateKeyOpenSsh());
+        return SFTP.keyCredential();
     }
 
     @Override
