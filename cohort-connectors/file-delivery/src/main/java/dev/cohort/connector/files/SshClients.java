@@ -2,6 +2,7 @@ package dev.cohort.connector.files;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
@@ -10,6 +11,7 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
@@ -25,6 +27,11 @@ final class SshClients {
      */
     private static final List<BuiltinCiphers> CIPHERS = List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm,
             BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr, BuiltinCiphers.cc20p1305_openssh);
+    /**
+     * Post-quantum hybrid ML-KEM first, as OpenSSH 10 does: MINA's sntrup761 (its default first choice) is
+     * plain Java and costs about 4× the CPU per connection (measured 115 ms against 30 ms on loopback).
+     */
+    private static final String PREFERRED_KEX = "mlkem768x25519-sha256";
     /** How long a write may wait for the server to take data before it fails as a timeout. */
     private static final Duration WINDOW_TIMEOUT = Duration.ofMinutes(2);
 
@@ -43,6 +50,9 @@ final class SshClients {
         SshClient client = SshClient.setUpDefaultClient();
         List<NamedFactory<Cipher>> ciphers = new ArrayList<>(NamedFactory.setUpBuiltinFactories(false, CIPHERS));
         client.setCipherFactories(ciphers);
+        List<KeyExchangeFactory> kex = new ArrayList<>(client.getKeyExchangeFactories());
+        kex.sort(Comparator.comparing(factory -> !PREFERRED_KEX.equals(factory.getName())));
+        client.setKeyExchangeFactories(kex);
         client.setServerKeyVerifier(verifierFromConnectionContext());
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
