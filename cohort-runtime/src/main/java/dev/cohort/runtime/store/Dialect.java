@@ -33,6 +33,16 @@ enum Dialect {
         }
 
         @Override
+        void serialiseClaims(org.jdbi.v3.core.Handle handle, long workspaceId) {
+            // one writer connection in this process and IMMEDIATE transactions across processes
+        }
+
+        @Override
+        String skipLocked() {
+            return "";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             return e instanceof SQLiteException sqlite
                     && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
@@ -51,10 +61,27 @@ enum Dialect {
         }
 
         @Override
+        void serialiseClaims(org.jdbi.v3.core.Handle handle, long workspaceId) {
+            handle.createQuery("SELECT pg_advisory_xact_lock(:key, :workspace)")
+                    .bind("key", CLAIM_LOCK_KEY)
+                    .bind("workspace", (int) workspaceId)
+                    .mapTo(String.class)
+                    .one();
+        }
+
+        @Override
+        String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
         boolean isUniqueViolation(SQLException e) {
             return "23505".equals(e.getSQLState());
         }
     };
+
+    /** The first half of the advisory lock claimers of a workspace take turns on ("CoRn"). */
+    private static final int CLAIM_LOCK_KEY = 0x436f526e;
 
     private final String backend;
 
@@ -77,6 +104,12 @@ enum Dialect {
     abstract Instant readTimestamp(ResultSet row, String column) throws SQLException;
 
     abstract boolean isUniqueViolation(SQLException e);
+
+    /** Makes claimers of one workspace's runs take turns until the end of the current transaction. */
+    abstract void serialiseClaims(org.jdbi.v3.core.Handle handle, long workspaceId);
+
+    /** The clause that makes a candidate query skip rows other transactions hold: empty where not needed. */
+    abstract String skipLocked();
 
     /** Both backends keep milliseconds; cutting here makes what was written equal to what is read. */
     static Instant truncate(Instant instant) {

@@ -82,6 +82,22 @@ final class JdbcMetadataStore implements MetadataStore {
     }
 
     @Override
+    public ScheduleRepository schedules(long workspaceId) {
+        return new JdbcScheduleRepository(existingWorkspace(workspaceId), database);
+    }
+
+    @Override
+    public NotificationRepository notifications(long workspaceId) {
+        return new JdbcNotificationRepository(existingWorkspace(workspaceId), database);
+    }
+
+    @Override
+    public AccessRepository access() {
+        ensureOpen();
+        return new JdbcAccessRepository(database);
+    }
+
+    @Override
     public <T> T inTransaction(long workspaceId, Function<ObjectRepository, T> work) {
         Objects.requireNonNull(work, "work");
         return guarded("running a transaction in workspace " + workspaceId, () -> database.write(handle -> {

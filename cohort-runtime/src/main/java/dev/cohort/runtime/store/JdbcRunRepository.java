@@ -29,9 +29,9 @@ final class JdbcRunRepository implements RunRepository {
     private static final String NOT_ENDED = "status IN ('WAITING_TO_START', 'RUNNING')";
 
     private static final String INSERT = """
-            INSERT INTO runs (workspace_id, orchestration, status, test_rows, triggered_by, requested_at,
+            INSERT INTO runs (workspace_id, orchestration, destination, status, test_rows, triggered_by, requested_at,
                               rows_read, rows_sent, rows_rejected, bytes_sent, attempts, rejections_json, files_json)
-            VALUES (:workspace, :orchestration, 'WAITING_TO_START', :testRows, :trigger, :requestedAt,
+            VALUES (:workspace, :orchestration, :destination, 'WAITING_TO_START', :testRows, :trigger, :requestedAt,
                     0, 0, 0, 0, 0, '[]', '[]')
             RETURNING\s""" + Rows.RUN_COLUMNS;
 
@@ -39,6 +39,17 @@ final class JdbcRunRepository implements RunRepository {
             UPDATE runs SET status = 'RUNNING', worker = :worker, started_at = :now, heartbeat_at = :now
             WHERE workspace_id = :workspace AND id = :id AND status = 'WAITING_TO_START'
             """;
+
+    /** How many waiting runs one claim looks at: enough to get past runs held back by their limits. */
+    private static final int CLAIM_WINDOW = 64;
+
+    private static final String CANDIDATES = """
+            SELECT id, orchestration, destination FROM runs
+            WHERE workspace_id = :workspace AND status = 'WAITING_TO_START'
+            ORDER BY id LIMIT :window""";
+
+    private static final String RUNNING = """
+            SELECT orchestration, destination FROM runs WHERE workspace_id = :workspace AND status = 'RUNNING'""";
 
     private static final String PROGRESS = """
             UPDATE runs SET rows_read = :rowsRead, rows_sent = :rowsSent, rows_rejected = :rowsRejected,
@@ -71,23 +82,97 @@ final class JdbcRunRepository implements RunRepository {
     }
 
     @Override
-    public Run create(String orchestration, Long testRows, String trigger, Instant requestedAt) {
+    public Run create(String orchestration, String destination, Long testRows, String trigger, Instant requestedAt) {
         JdbcMetadataStore.requireText(orchestration, "orchestration");
         JdbcMetadataStore.requireText(trigger, "trigger");
         Objects.requireNonNull(requestedAt, "requestedAt");
         if (testRows != null && testRows < 1) {
             throw new IllegalArgumentException("testRows must be at least 1, or null for a full run");
         }
-        return guarded("recording a run of orchestration '" + orchestration + "'", () -> database.write(handle -> handle
+        return guarded("recording a run of orchestration '" + orchestration + "'", () -> database.write(handle ->
+                insert(handle, database.dialect(), workspace.id(), orchestration, destination, testRows, trigger, requestedAt)));
+    }
+
+    /** Inserts a waiting run with {@code handle}, inside the caller's transaction (a schedule firing uses this). */
+    static Run insert(org.jdbi.v3.core.Handle handle, Dialect dialect, long workspaceId, String orchestration,
+                      String destination, Long testRows, String trigger, Instant requestedAt) {
+        return handle
                 .createQuery(INSERT)
-                .bind("workspace", workspace.id())
+                .bind("workspace", workspaceId)
                 .bind("orchestration", orchestration)
+                .bind("destination", destination)
                 .bind("testRows", testRows)
                 .bind("trigger", trigger)
-                .bind("requestedAt", timestamp(requestedAt))
-                .map(Rows.run(database.dialect()))
+                .bind("requestedAt", dialect.timestamp(requestedAt))
+                .map(Rows.run(dialect))
+                .one();
+    }
+
+    @Override
+    public Optional<Run> claimNext(String worker, ClaimLimits limits, Instant now) {
+        JdbcMetadataStore.requireText(worker, "worker");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(now, "now");
+        return guarded("claiming a waiting run", () -> database.write(handle -> {
+            Dialect dialect = database.dialect();
+            // Claimers of one workspace take turns (the limits count running runs, which only a serial claim
+            // can trust); candidates another transaction holds (a cancel) are skipped rather than waited for.
+            dialect.serialiseClaims(handle, workspace.id());
+            List<Candidate> candidates = handle.createQuery(CANDIDATES + dialect.skipLocked())
+                    .bind("workspace", workspace.id())
+                    .bind("window", CLAIM_WINDOW)
+                    .map((row, context) -> new Candidate(row.getLong("id"), row.getString("orchestration"),
+                            row.getString("destination")))
+                    .list();
+            if (candidates.isEmpty()) {
+                return Optional.<Run>empty();
+            }
+            java.util.Set<String> busyOrchestrations = new java.util.HashSet<>();
+            java.util.Map<String, Integer> runningByDestination = new java.util.HashMap<>();
+            handle.createQuery(RUNNING).bind("workspace", workspace.id()).map((row, context) -> {
+                busyOrchestrations.add(row.getString("orchestration"));
+                String destination = row.getString("destination");
+                if (destination != null) {
+                    runningByDestination.merge(destination, 1, Integer::sum);
+                }
+                return 0;
+            }).list();
+            for (Candidate candidate : candidates) {
+                if (busyOrchestrations.contains(candidate.orchestration())) {
+                    continue;
+                }
+                if (candidate.destination() != null
+                        && runningByDestination.getOrDefault(candidate.destination(), 0) >= limits.perDestination()) {
+                    continue;
+                }
+                int started = handle.createUpdate(START)
+                        .bind("workspace", workspace.id())
+                        .bind("id", candidate.id())
+                        .bind("worker", worker)
+                        .bind("now", dialect.timestamp(now))
+                        .execute();
+                if (started == 1) {
+                    return handle.createQuery(SELECT + " AND id = :id")
+                            .bind("workspace", workspace.id())
+                            .bind("id", candidate.id())
+                            .map(Rows.run(dialect))
+                            .findOne();
+                }
+            }
+            return Optional.<Run>empty();
+        }));
+    }
+
+    @Override
+    public long waitingCount() {
+        return guarded("counting waiting runs", () -> database.read(handle -> handle
+                .createQuery("SELECT count(*) FROM runs WHERE workspace_id = :workspace AND status = 'WAITING_TO_START'")
+                .bind("workspace", workspace.id())
+                .mapTo(Long.class)
                 .one()));
     }
+
+    private record Candidate(long id, String orchestration, String destination) {}
 
     @Override
     public Optional<Run> find(long id) {

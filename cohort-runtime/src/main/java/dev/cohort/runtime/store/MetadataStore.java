@@ -38,6 +38,15 @@ public interface MetadataStore extends AutoCloseable {
      */
     RunRepository runs(long workspaceId);
 
+    /** The schedules of a workspace's automatic orchestrations. */
+    ScheduleRepository schedules(long workspaceId);
+
+    /** The notification feed of a workspace. */
+    NotificationRepository notifications(long workspaceId);
+
+    /** API tokens and users, shared by every workspace of the store. */
+    AccessRepository access();
+
     /**
      * Runs {@code work} in one transaction: all its changes are kept, or none (on an exception, which is
      * rethrown as it is). {@code work} must use only the repository it is given: transactions do not

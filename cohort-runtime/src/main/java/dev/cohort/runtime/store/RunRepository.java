@@ -16,8 +16,29 @@ import java.util.Optional;
  * (waiting → running → a final status), and a final status never changes.
  */
 public interface RunRepository {
-    /** Records a requested run as {@link RunStatus#WAITING_TO_START}. */
-    Run create(String orchestration, Long testRows, String trigger, Instant requestedAt);
+    /** Records a requested run as {@link RunStatus#WAITING_TO_START}, with no destination known (no per-destination limit). */
+    default Run create(String orchestration, Long testRows, String trigger, Instant requestedAt) {
+        return create(orchestration, null, testRows, trigger, requestedAt);
+    }
+
+    /**
+     * Records a requested run as {@link RunStatus#WAITING_TO_START}: it is now in the run queue.
+     *
+     * @param destination the destination it writes to, for {@link ClaimLimits#perDestination()}; null if unknown
+     */
+    Run create(String orchestration, String destination, Long testRows, String trigger, Instant requestedAt);
+
+    /**
+     * Claims the oldest waiting run that may start now and moves it to {@link RunStatus#RUNNING} for
+     * {@code worker}, in one transaction: a run of an orchestration that already has a running run waits
+     * for it (runs of one orchestration never overlap), and a run whose destination already has
+     * {@code limits.perDestination()} running runs waits for one of them to end. Safe with any number of
+     * claimers in any number of processes: each run is claimed once.
+     */
+    Optional<Run> claimNext(String worker, ClaimLimits limits, Instant now);
+
+    /** How many runs are waiting to start. */
+    long waitingCount();
 
     Optional<Run> find(long id);
 
