@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             RunCommand.class,
             RunsCommand.class,
+            ServerCommand.class,
+            TokenCommand.class,
             DemoCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class},

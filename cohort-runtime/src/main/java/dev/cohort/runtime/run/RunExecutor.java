@@ -60,7 +60,12 @@ public final class RunExecutor {
         if (!runs.start(runId, worker, clock.instant())) {
             return runs.find(runId).orElseThrow();
         }
-        Run started = runs.find(runId).orElseThrow();
+        return executeStarted(runs.find(runId).orElseThrow(), prepared, listener);
+    }
+
+    /** Executes a run already moved to Running for this worker (claimed from the queue). */
+    Run executeStarted(Run started, PreparedRun prepared, RunListener listener) {
+        long runId = started.id();
         listener.started(started);
         RejectionSample[] rejections = {new RejectionSample()};
         AtomicLong bytes = new AtomicLong();

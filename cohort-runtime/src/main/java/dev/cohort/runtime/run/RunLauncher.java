@@ -77,8 +77,8 @@ public final class RunLauncher {
     public Run run(String orchestration, Long testRows, String trigger, RunListener listener) {
         OrchestrationDefinition definition = decode(ObjectKind.ORCHESTRATION, orchestration, OrchestrationDefinition.class)
                 .orElseThrow(() -> notFound("orchestration", orchestration, ObjectKind.ORCHESTRATION));
-        Run run = pendingRerun(definition.name(), testRows).orElseGet(() -> runs.create(definition.name(), testRows, trigger,
-                clock.instant()));
+        Run run = pendingRerun(definition.name(), testRows).orElseGet(() -> runs.create(definition.name(),
+                definition.destination(), testRows, trigger, clock.instant()));
         PreparedRun prepared;
         try {
             prepared = prepare(definition, testRows);
@@ -90,6 +90,39 @@ public final class RunLauncher {
             return failed;
         }
         return new RunExecutor(engine, runs, clock, worker).execute(run.id(), prepared, listener);
+    }
+
+    /**
+     * Requests a run of {@code orchestration}: it is recorded as Waiting to start, in the run queue, for a
+     * worker to claim. A run of an orchestration that is already waiting or running queues behind it.
+     *
+     * @param testRows for a test run, the most rows to send; null for a full run
+     */
+    public Run request(String orchestration, Long testRows, String trigger) {
+        OrchestrationDefinition definition = decode(ObjectKind.ORCHESTRATION, orchestration, OrchestrationDefinition.class)
+                .orElseThrow(() -> notFound("orchestration", orchestration, ObjectKind.ORCHESTRATION));
+        return runs.create(definition.name(), definition.destination(), testRows, trigger, clock.instant());
+    }
+
+    /**
+     * Executes a run this worker claimed from the queue (already Running) and returns it finished. A problem
+     * found while preparing (the query became a draft, the destination is gone) fails the run with it.
+     */
+    public Run execute(Run claimed, RunListener listener) {
+        Optional<OrchestrationDefinition> definition = decode(ObjectKind.ORCHESTRATION, claimed.orchestration(),
+                OrchestrationDefinition.class);
+        PreparedRun prepared;
+        try {
+            prepared = prepare(definition.orElseThrow(() -> new CohortException(NOT_RUNNABLE, "orchestration "
+                    + claimed.orchestration() + " no longer exists")), claimed.testRows());
+        } catch (CohortException e) {
+            runs.finish(claimed.id(), RunStatus.FAILED, RunCounts.ZERO, List.of(), List.of(), e.errorCode().code(),
+                    e.getMessage(), clock.instant());
+            Run failed = runs.find(claimed.id()).orElseThrow();
+            listener.finished(failed);
+            return failed;
+        }
+        return new RunExecutor(engine, runs, clock, worker).executeStarted(claimed, prepared, listener);
     }
 
     /** A waiting re-run of an interrupted run of the same kind (test or full): run that rather than a new one. */

@@ -63,7 +63,7 @@ final class JdbcScheduleRepository implements ScheduleRepository {
                 if (next.isPresent()) {
                     handle.createUpdate("INSERT INTO schedules (workspace_id, orchestration, destination, cron, time_zone,"
                                     + " next_fire_at, updated_at) VALUES (:workspace, :orchestration, :destination, :cron, :zone,"
-                                    + " :next, :now)")
+                                    + " :next, :now) ON CONFLICT (workspace_id, orchestration) DO NOTHING")
                             .bind("destination", wanted.destination())
                             .bind("workspace", workspace.id())
                             .bind("orchestration", wanted.orchestration())

@@ -5,7 +5,10 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.time.ZonedDateTime;
 
 /**
@@ -20,6 +23,14 @@ public final class Schedules {
     /** The parsed schedule. @throws IllegalArgumentException with the parser's reason */
     public static Cron parse(String expression) {
         return PARSER.parse(expression.strip()).validate();
+    }
+
+    /**
+     * The first time after {@code after} that {@code expression} fires, read in {@code zone}: wall-clock
+     * times, so 06:00 stays 06:00 across daylight saving changes; empty if it never fires again.
+     */
+    public static Optional<Instant> nextAfter(String expression, ZoneId zone, Instant after) {
+        return ExecutionTime.forCron(parse(expression)).nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant);
     }
 
     /** Whether {@code expression} is a schedule that fires; reports a problem at {@code where} when not. */

@@ -183,6 +183,23 @@ public final class WorkspaceService implements AutoCloseable {
                 .run(orchestration, testRows, "cli", listener);
     }
 
+    /**
+     * Requests and executes runs for a long-running worker (the server) named {@code worker}: runs are
+     * requested into the queue and executed once claimed.
+     */
+    public RunLauncher launcher(String worker) {
+        return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, worker);
+    }
+
+    /** The metadata store this workspace lives in, for the server's queue, schedules, feed and access. */
+    public MetadataStore store() {
+        return store;
+    }
+
+    public long workspaceId() {
+        return workspace.id();
+    }
+
     /** The latest runs, newest first; {@code orchestration} null for all. */
     public List<Run> runs(String orchestration, int limit) {
         return runs().list(orchestration, limit);
@@ -205,7 +222,10 @@ public final class WorkspaceService implements AutoCloseable {
                     .map(o -> (dev.cohort.model.OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
                     .map(o -> o.onInterruption() == dev.cohort.model.InterruptionPolicy.RUN_AGAIN).orElse(false);
             if (again) {
-                runs().create(run.orchestration(), run.testRows(), RunLauncher.RERUN_OF + run.id(), clock.instant());
+                String destination = objects().find(ObjectKind.ORCHESTRATION, run.orchestration())
+                        .map(o -> ((dev.cohort.model.OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION,
+                                o.name(), o.specJson())).destination()).orElse(null);
+                runs().create(run.orchestration(), destination, run.testRows(), RunLauncher.RERUN_OF + run.id(), clock.instant());
             }
         }
         return failed;

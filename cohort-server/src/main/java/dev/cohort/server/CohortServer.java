@@ -1,0 +1,272 @@
+package dev.cohort.server;
+
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.Workflow;
+import dev.cohort.runtime.run.RunLauncher;
+import dev.cohort.runtime.store.ClaimLimits;
+import dev.cohort.runtime.store.RunRepository;
+import dev.cohort.runtime.store.ScheduleRepository;
+import dev.cohort.runtime.workspace.WorkspaceHome;
+import dev.cohort.runtime.workspace.WorkspaceService;
+import dev.cohort.server.api.ApiError;
+import dev.cohort.server.api.CohortApi;
+import dev.cohort.server.api.Json;
+import dev.cohort.server.api.OpenApiDocument;
+import dev.cohort.server.api.Route;
+import dev.cohort.server.api.Views;
+import dev.cohort.server.auth.ApiTokens;
+import dev.cohort.server.auth.Role;
+import dev.cohort.server.work.RunNotifier;
+import dev.cohort.server.work.Scheduler;
+import dev.cohort.server.work.WorkerPool;
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorKind;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson3;
+import io.javalin.security.RouteRole;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cohort server}: one node. It serves the HTTP API, executes runs from the queue it shares with
+ * other nodes on the same metadata store, fires schedules, and records notifications. {@link #close}
+ * shuts down gracefully: it stops claiming, lets running runs finish up to the drain timeout, and leaves
+ * the rest failed as interrupted (queued again where their policy says so).
+ */
+public final class CohortServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CohortServer.class);
+    private static final String VERSION = Optional.ofNullable(CohortServer.class.getPackage().getImplementationVersion())
+            .orElse("development");
+
+    /** Set on a request whose error was already written as JSON. */
+    private static final String ANSWERED = "cohort.answered";
+
+    private final WorkspaceService workspace;
+    private final ServerOptions options;
+    private final WorkerPool workers;
+    private final Scheduler scheduler;
+    private final ServerMetrics metrics;
+    private final Javalin http;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CohortServer(WorkspaceService workspace, ServerOptions options, Clock clock) {
+        this.workspace = workspace;
+        this.options = options;
+        RunRepository runs = workspace.store().runs(workspace.workspaceId());
+        RunLauncher launcher = workspace.launcher(options.node());
+        RunNotifier notifier = new RunNotifier(workspace.store().notifications(workspace.workspaceId()), clock);
+        this.workers = new WorkerPool(runs, launcher, notifier, this::orchestration, clock, options.node(), options.workers(),
+                new ClaimLimits(options.perDestination()), options.pollInterval());
+        this.scheduler = new Scheduler(workspace.store().schedules(workspace.workspaceId()), this::automaticOrchestrations,
+                () -> workspace.failAbandonedRuns().size(), workers, clock, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        this.metrics = new ServerMetrics(runs, workers);
+        notifier.subscribe(metrics::notified);
+        ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
+        List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
+        routes.addAll(serviceRoutes(routes));
+        this.http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.routes.beforeMatched(ctx -> authenticate(ctx, tokens));
+            for (Route route : routes) {
+                config.routes.addHttpHandler(route.method(), route.path(), ctx -> answer(ctx, route),
+                        route.isPublic() ? new RouteRole[0] : new RouteRole[] {route.role()});
+            }
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true);
+                ctx.status(e.status()).json(e.body());
+            });
+            config.routes.exception(CohortException.class, (e, ctx) -> {
+                ApiError error = translate(e);
+                ctx.attribute(ANSWERED, true);
+                ctx.status(error.status()).json(error.body());
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(new ApiError(500, "INTERNAL_ERROR", "Cohort failed unexpectedly ("
+                        + e.getClass().getSimpleName() + "); the server's log has the details").body());
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.attribute(ANSWERED) == null) {
+                    ctx.json(new ApiError(404, "NO_SUCH_ROUTE", "there is no " + ctx.method() + " " + ctx.path()
+                            + " (the routes are in " + CohortApi.BASE + "/openapi.json)").body());
+                }
+            });
+        });
+    }
+
+    /** Opens the applied workspace at {@code home} and starts serving it. */
+    public static CohortServer start(WorkspaceHome home, ServerOptions options) {
+        WorkspaceService workspace = WorkspaceService.open(home);
+        try {
+            CohortServer server = new CohortServer(workspace, options, Clock.systemUTC());
+            server.startParts();
+            return server;
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
+        http.start();
+        scheduler.start();
+        workers.start();
+        ready.set(true);
+        LOG.info("cohort server for workspace '{}' on {} ({} workers, node {})", workspace.workspaceName(), url(),
+                options.workers(), options.node());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String url() {
+        return "http://" + options.host() + ":" + port();
+    }
+
+    public String workspaceName() {
+        return workspace.workspaceName();
+    }
+
+    /** Brings the schedules in line with the workspace now (the server also does it every few seconds). */
+    public void syncSchedules() {
+        scheduler.syncNow();
+    }
+
+    private Optional<OrchestrationDefinition> orchestration(String name) {
+        return workspace.definition().orchestrations().stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    private List<ScheduleRepository.Desired> automaticOrchestrations() {
+        List<ScheduleRepository.Desired> desired = new ArrayList<>();
+        for (OrchestrationDefinition o : workspace.definition().orchestrations()) {
+            if (o.workflow() instanceof Workflow.Automatic automatic) {
+                desired.add(new ScheduleRepository.Desired(o.name(), o.destination(), automatic.cron(), automatic.timeZone()));
+            }
+        }
+        return desired;
+    }
+
+    private List<Route> serviceRoutes(List<Route> apiRoutes) {
+        List<Route> all = new ArrayList<>(apiRoutes);
+        List<Route> service = new ArrayList<>();
+        service.add(new Route(HandlerType.GET, "/healthz", null, "Liveness: the process answers", null, Views.Health.class,
+                200, List.of(), ctx -> health("ok")));
+        service.add(new Route(HandlerType.GET, "/readyz", null, "Readiness: 503 while starting or shutting down", null,
+                Views.Health.class, 200, List.of(), ctx -> {
+                    if (!ready.get()) {
+                        ctx.status(503);
+                        return health("not ready");
+                    }
+                    return health("ready");
+                }));
+        service.add(new Route(HandlerType.GET, "/metrics", null, "Prometheus metrics", null, String.class, 200, List.of(),
+                ctx -> {
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+                    return metrics.scrape();
+                }));
+        Route openApi = new Route(HandlerType.GET, CohortApi.BASE + "/openapi.json", null, "This document", null,
+                Object.class, 200, List.of(), ctx -> OpenApiDocument.of(all, VERSION));
+        service.add(openApi);
+        all.addAll(service);
+        return service;
+    }
+
+    private Views.Health health(String status) {
+        return new Views.Health(status, options.node(), workspace.workspaceName(), workers.executing().size(),
+                metrics.waiting());
+    }
+
+    private static void authenticate(Context ctx, ApiTokens tokens) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiError(401, "UNAUTHENTICATED", "this route needs an API token: send 'Authorization: Bearer <token>'"
+                    + " (create one with 'cohort token create --name <name> --role <role>')");
+        }
+        ApiTokens.Authenticated who = tokens.authenticate(header.substring(7).strip()).orElseThrow(() -> new ApiError(401,
+                "BAD_TOKEN", "the API token is not known or was revoked: create a new one with 'cohort token create'"));
+        Role needed = (Role) roles.iterator().next();
+        if (!who.role().includes(needed)) {
+            throw new ApiError(403, "FORBIDDEN", ctx.method() + " " + ctx.path() + " needs the " + needed.label()
+                    + " role; " + who.principal() + " is " + who.role().label());
+        }
+        ctx.attribute("cohort.principal", who.principal());
+        ctx.attribute("cohort.role", who.role());
+    }
+
+    private static void answer(Context ctx, Route route) throws Exception {
+        Object body = route.action().handle(ctx);
+        if (ctx.status().getCode() == 200 && route.status() != 200) {
+            ctx.status(route.status());
+        }
+        if (body instanceof String text) {
+            ctx.result(text);
+        } else if (body != null) {
+            ctx.json(body);
+        }
+    }
+
+    private static ApiError translate(CohortException e) {
+        String code = e.errorCode().code();
+        if (code.equals("NOT_FOUND")) {
+            return new ApiError(404, code, e.getMessage());
+        }
+        if (e.kind() == ErrorKind.USER_ERROR) {
+            return new ApiError(400, code, e.getMessage());
+        }
+        if (e.kind() == ErrorKind.EXTERNAL_TRANSIENT || e.kind() == ErrorKind.EXTERNAL_PERMANENT) {
+            return new ApiError(502, code, e.getMessage());
+        }
+        return new ApiError(500, code, e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ready.set(false);
+        try {
+            scheduler.stop();
+            List<Long> interrupted = workers.drain(options.drainTimeout());
+            if (!interrupted.isEmpty()) {
+                LOG.warn("shut down with runs still going, failed as interrupted: {}", interrupted);
+            }
+        } finally {
+            try {
+                http.stop();
+            } finally {
+                workspace.close();
+            }
+        }
+    }
+
+    /** Blocks until the JVM is asked to stop, then shuts down gracefully (for {@code cohort server}). */
+    public void awaitShutdownSignal() throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "cohort-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+    }
+}

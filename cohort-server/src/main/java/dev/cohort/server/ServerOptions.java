@@ -1,0 +1,81 @@
+package dev.cohort.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@code cohort server} runs.
+ *
+ * @param host             the address to listen on
+ * @param port             the HTTP port; 0 for any free port
+ * @param workers          how many runs this node executes at the same time; 0 for a node that serves the API and
+ *                         fires schedules but executes nothing
+ * @param perDestination   how many runs may write to one destination at the same time, across all nodes
+ * @param drainTimeout     on shutdown, how long running runs may take to finish before they are interrupted
+ * @param pollInterval     how often an idle worker looks for runs other nodes queued
+ * @param node             this node's name in runs' {@code worker} ({@code host:pid} by default)
+ */
+public record ServerOptions(String host, int port, int workers, int perDestination, Duration drainTimeout,
+                            Duration pollInterval, String node) {
+    public static final int DEFAULT_PORT = 8080;
+
+    public ServerOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(node, "node");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, not " + port);
+        }
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers must be 0 or more, not " + workers);
+        }
+        if (perDestination < 1) {
+            throw new IllegalArgumentException("perDestination must be at least 1, not " + perDestination);
+        }
+    }
+
+    /** The defaults: loopback, port 8080, 4 workers, 2 runs per destination, 30 s to drain. */
+    public static ServerOptions defaults() {
+        return new ServerOptions("127.0.0.1", DEFAULT_PORT, 4, 2, Duration.ofSeconds(30), Duration.ofSeconds(1),
+                defaultNode());
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return new ServerOptions(host, newPort, workers, perDestination, drainTimeout, pollInterval, node);
+    }
+
+    public ServerOptions withWorkers(int newWorkers) {
+        return new ServerOptions(host, port, newWorkers, perDestination, drainTimeout, pollInterval, node);
+    }
+
+    public ServerOptions withHost(String newHost) {
+        return new ServerOptions(newHost, port, workers, perDestination, drainTimeout, pollInterval, node);
+    }
+
+    public ServerOptions withPerDestination(int limit) {
+        return new ServerOptions(host, port, workers, limit, drainTimeout, pollInterval, node);
+    }
+
+    public ServerOptions withDrainTimeout(Duration timeout) {
+        return new ServerOptions(host, port, workers, perDestination, timeout, pollInterval, node);
+    }
+
+    public ServerOptions withPollInterval(Duration interval) {
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, interval, node);
+    }
+
+    public ServerOptions withNode(String name) {
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, name);
+    }
+
+    private static String defaultNode() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+}

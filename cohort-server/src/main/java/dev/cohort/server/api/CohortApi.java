@@ -1,0 +1,258 @@
+package dev.cohort.server.api;
+
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.Run;
+import dev.cohort.model.RunStatus;
+import dev.cohort.runtime.run.RunLauncher;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.store.ScheduleRepository;
+import dev.cohort.runtime.store.StoredObject;
+import dev.cohort.runtime.workspace.SpecCodec;
+import dev.cohort.runtime.workspace.WorkspaceService;
+import dev.cohort.server.auth.Role;
+import dev.cohort.server.work.WorkerPool;
+import dev.cohort.spi.Suggestions;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The routes of {@code /api/v1}: the workspace's objects, runs (request, test, cancel, list) and the
+ * notification feed. Handlers only translate: the runtime validates and does the work.
+ */
+public final class CohortApi {
+    public static final String BASE = "/api/v1";
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final List<Route.QueryParameter> PAGING = List.of(
+            new Route.QueryParameter("limit", "integer", "how many to return, 1-" + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")"),
+            new Route.QueryParameter("before", "integer", "only those older than this id: the 'next' of the previous page"));
+
+    private final WorkspaceService workspace;
+    private final RunLauncher launcher;
+    private final WorkerPool workers;
+    private final Clock clock;
+
+    public CohortApi(WorkspaceService workspace, RunLauncher launcher, WorkerPool workers, Clock clock) {
+        this.workspace = workspace;
+        this.launcher = launcher;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        routes.add(route(HandlerType.GET, "/orchestrations", Role.USER, "List orchestrations, with their next and last run",
+                null, page(Views.OrchestrationView.class), 200, List.of(), this::orchestrations));
+        routes.add(route(HandlerType.GET, "/orchestrations/{name}", Role.USER, "Get an orchestration", null,
+                Views.OrchestrationView.class, 200, List.of(), this::orchestration));
+        routes.add(route(HandlerType.POST, "/orchestrations/{name}/runs", Role.OPERATOR,
+                "Run an orchestration: the run waits in the queue until a worker takes it", null, Views.RunView.class, 202,
+                List.of(), ctx -> request(ctx, null)));
+        routes.add(route(HandlerType.POST, "/orchestrations/{name}/test-runs", Role.USER,
+                "Send a test run of at most 'rows' rows (marked as a test)", Views.TestRunRequest.class, Views.RunView.class,
+                202, List.of(), this::testRun));
+        routes.add(route(HandlerType.GET, "/runs", Role.USER, "List runs, newest first", null, page(Views.RunView.class), 200,
+                withPaging(new Route.QueryParameter("orchestration", "string", "only the runs of this orchestration")),
+                this::runs));
+        routes.add(route(HandlerType.GET, "/runs/{id}", Role.USER, "Get a run, with its files and rejections", null,
+                Views.RunView.class, 200, List.of(), ctx -> Views.RunView.of(run(ctx))));
+        routes.add(route(HandlerType.POST, "/runs/{id}/cancel", Role.OPERATOR,
+                "Cancel a waiting or running run; nothing it was writing is published", Views.CancelRequest.class,
+                Views.RunView.class, 200, List.of(), this::cancel));
+        routes.add(route(HandlerType.GET, "/notifications", Role.USER, "The notification feed, newest first", null,
+                page(Views.NotificationView.class), 200, PAGING, this::notifications));
+        for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
+                ObjectKind.DESTINATION)) {
+            String collection = collection(kind);
+            routes.add(route(HandlerType.GET, "/" + collection, Role.USER, "List " + kind.label() + "s as written in cohort.yaml",
+                    null, page(Views.ObjectView.class), 200, List.of(), ctx -> objects(kind)));
+            routes.add(route(HandlerType.GET, "/" + collection + "/{name}", Role.USER, "Get a " + kind.label(), null,
+                    Views.ObjectView.class, 200, List.of(), ctx -> object(kind, ctx.pathParam("name"))));
+        }
+        return routes;
+    }
+
+    private static List<Route.QueryParameter> withPaging(Route.QueryParameter extra) {
+        List<Route.QueryParameter> parameters = new ArrayList<>(PAGING);
+        parameters.add(extra);
+        return parameters;
+    }
+
+    static String collection(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> "tables";
+            case QUERY -> "queries";
+            case DATA_TEMPLATE -> "data-templates";
+            case CREDENTIAL -> "credentials";
+            case DESTINATION -> "destinations";
+            case ORCHESTRATION -> "orchestrations";
+        };
+    }
+
+    private static Route route(HandlerType method, String path, Role role, String summary, Class<?> request, Type response,
+                               int status, List<Route.QueryParameter> query, Route.Action action) {
+        return new Route(method, BASE + path, role, summary, request, response, status, query, action);
+    }
+
+    private Views.Page<Views.OrchestrationView> orchestrations(Context ctx) {
+        Map<String, Instant> next = workspace.store().schedules(workspace.workspaceId()).list().stream()
+                .collect(Collectors.toMap(ScheduleRepository.Schedule::orchestration, ScheduleRepository.Schedule::nextFireAt));
+        List<Views.OrchestrationView> views = workspace.definition().orchestrations().stream()
+                .map(o -> Views.OrchestrationView.of(o, next.get(o.name()), lastRun(o.name())))
+                .toList();
+        return new Views.Page<>(views, null);
+    }
+
+    private Views.OrchestrationView orchestration(Context ctx) {
+        OrchestrationDefinition o = orchestrationNamed(ctx.pathParam("name"));
+        Instant next = workspace.store().schedules(workspace.workspaceId()).list().stream()
+                .filter(s -> s.orchestration().equals(o.name())).map(ScheduleRepository.Schedule::nextFireAt).findFirst().orElse(null);
+        return Views.OrchestrationView.of(o, next, lastRun(o.name()));
+    }
+
+    private Run lastRun(String orchestration) {
+        return workspace.runs(orchestration, 1).stream().findFirst().orElse(null);
+    }
+
+    private OrchestrationDefinition orchestrationNamed(String name) {
+        List<OrchestrationDefinition> all = workspace.definition().orchestrations();
+        return all.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow(() -> ApiError.notFound(
+                "there is no orchestration '" + name + "'" + Suggestions.didYouMean(name,
+                        all.stream().map(OrchestrationDefinition::name).toList())));
+    }
+
+    private Views.RunView request(Context ctx, Long testRows) {
+        OrchestrationDefinition o = orchestrationNamed(ctx.pathParam("name"));
+        String trigger = (testRows == null ? "api" : "api test") + " by " + ctx.attribute("cohort.principal");
+        Run run = launcher.request(o.name(), testRows, trigger);
+        workers.wake();
+        return Views.RunView.of(run);
+    }
+
+    private Views.RunView testRun(Context ctx) {
+        Views.TestRunRequest body = Json.read(ctx.body(), Views.TestRunRequest.class);
+        long rows = body.rows() == null ? 100 : body.rows();
+        if (rows < 1 || rows > 1_000_000) {
+            throw new ApiError(400, "BAD_TEST_SIZE", "'rows' must be between 1 and 1000000 (a test sends a sample), not "
+                    + rows, "rows");
+        }
+        return request(ctx, rows);
+    }
+
+    private Views.Page<Views.RunView> runs(Context ctx) {
+        int limit = limit(ctx);
+        Long before = longParam(ctx, "before");
+        String orchestration = ctx.queryParam("orchestration");
+        List<Run> runs = workspace.store().runs(workspace.workspaceId()).list(orchestration, before == null ? limit : MAX_LIMIT * 4);
+        List<Views.RunView> page = runs.stream().filter(r -> before == null || r.id() < before).limit(limit)
+                .map(Views.RunView::of).toList();
+        return new Views.Page<>(page, page.size() == limit ? String.valueOf(page.getLast().id()) : null);
+    }
+
+    private Run run(Context ctx) {
+        long id = idParam(ctx);
+        return workspace.store().runs(workspace.workspaceId()).find(id)
+                .orElseThrow(() -> ApiError.notFound("there is no run " + id + " in workspace '" + workspace.workspaceName() + "'"));
+    }
+
+    private Views.RunView cancel(Context ctx) {
+        Run run = run(ctx);
+        Views.CancelRequest body = Json.read(ctx.body(), Views.CancelRequest.class);
+        if (run.status().isFinal()) {
+            throw new ApiError(409, "RUN_ALREADY_ENDED", "run " + run.id() + " has already ended (" + run.status().label()
+                    + "); only a waiting or running run can be cancelled");
+        }
+        String reason = "cancelled by " + ctx.attribute("cohort.principal")
+                + (body.reason() == null || body.reason().isBlank() ? "" : ": " + body.reason().strip());
+        workspace.store().runs(workspace.workspaceId()).cancel(run.id(), reason, clock.instant());
+        workers.stopLocal(run.id());
+        return Views.RunView.of(run(ctx));
+    }
+
+    private Views.Page<Views.NotificationView> notifications(Context ctx) {
+        int limit = limit(ctx);
+        List<Views.NotificationView> page = workspace.store().notifications(workspace.workspaceId())
+                .list(longParam(ctx, "before"), limit).stream().map(Views.NotificationView::of).toList();
+        return new Views.Page<>(page, page.size() == limit ? String.valueOf(page.getLast().id()) : null);
+    }
+
+    private Views.Page<Views.ObjectView> objects(ObjectKind kind) {
+        List<Views.ObjectView> views = workspace.store().objects(workspace.workspaceId()).list(kind).stream()
+                .sorted(Comparator.comparing(StoredObject::name)).map(this::view).toList();
+        return new Views.Page<>(views, null);
+    }
+
+    private Views.ObjectView object(ObjectKind kind, String name) {
+        Optional<StoredObject> stored = workspace.store().objects(workspace.workspaceId()).find(kind, name);
+        return stored.map(this::view).orElseThrow(() -> ApiError.notFound("there is no " + kind.label() + " '" + name + "'"
+                + Suggestions.didYouMean(name, workspace.store().objects(workspace.workspaceId()).list(kind).stream()
+                .map(StoredObject::name).toList())));
+    }
+
+    private Views.ObjectView view(StoredObject stored) {
+        return new Views.ObjectView(stored.kind().label(), stored.name(), Json.MAPPER.readTree(stored.specJson()),
+                stored.version(), stored.updatedAt());
+    }
+
+    private static int limit(Context ctx) {
+        Long limit = longParam(ctx, "limit");
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ApiError(400, "BAD_LIMIT", "'limit' must be between 1 and " + MAX_LIMIT + ", not " + limit, "limit");
+        }
+        return limit.intValue();
+    }
+
+    private static Long longParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "WRONG_TYPE", "'" + name + "' must be a whole number, not '" + value + "'", name);
+        }
+    }
+
+    private static long idParam(Context ctx) {
+        String value = ctx.pathParam("id");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "NOT_FOUND", "there is no run '" + value + "': run ids are numbers", "id");
+        }
+    }
+
+    /** The type {@code Page<item>}, for the OpenAPI document. */
+    static Type page(Class<?> item) {
+        return new ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {item};
+            }
+
+            @Override
+            public Type getRawType() {
+                return Views.Page.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return Views.class;
+            }
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package dev.cohort.server.work;
+
+import dev.cohort.model.Run;
+import dev.cohort.model.RunStatus;
+import dev.cohort.runtime.store.NotificationRepository;
+import dev.cohort.runtime.store.NotificationRepository.Notification;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what happens to runs into notifications: recorded in the workspace's feed first, then handed to
+ * whoever delivers them outside Cohort (webhooks, e-mail). A failure to notify never fails a run.
+ */
+public final class RunNotifier {
+    private static final Logger LOG = LoggerFactory.getLogger(RunNotifier.class);
+
+    private final NotificationRepository feed;
+    private final Clock clock;
+    private final List<Consumer<Notification>> subscribers = new CopyOnWriteArrayList<>();
+
+    public RunNotifier(NotificationRepository feed, Clock clock) {
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /** Hears every notification once it is recorded (delivery to channels, metrics). */
+    public void subscribe(Consumer<Notification> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    void started(Run run) {
+        publish(new Notification(0, "RUNNING", "Running: " + run.orchestration() + " (run " + run.id() + ")",
+                (run.isTest() ? "Test run of at most " + run.testRows() + " rows" : "Run") + " of " + run.orchestration()
+                        + " started (" + run.trigger() + ").", run.id(), run.orchestration(), run.status().name(),
+                0, 0, 0, null, null, clock.instant()));
+    }
+
+    void finished(Run run) {
+        String level = switch (run.status()) {
+            case COMPLETED -> "COMPLETED";
+            case COMPLETED_WITH_WARNINGS -> "WARNING";
+            case FAILED -> "ERROR";
+            case CANCELLED -> "WARNING";
+            case WAITING_TO_START, RUNNING -> "RUNNING";
+        };
+        String message = switch (run.status()) {
+            case COMPLETED -> "Sent " + run.counts().rowsSent() + " of " + run.counts().rowsRead() + " rows"
+                    + files(run) + ".";
+            case COMPLETED_WITH_WARNINGS -> "Sent " + run.counts().rowsSent() + " rows; " + run.counts().rowsRejected()
+                    + " rejected" + files(run) + ". The run's rejections say why.";
+            case FAILED -> "Failed: " + run.errorMessage();
+            case CANCELLED -> "Cancelled" + (run.errorMessage() == null ? "" : ": " + run.errorMessage()) + ".";
+            case WAITING_TO_START, RUNNING -> run.status().label();
+        };
+        publish(new Notification(0, level, run.status().label() + ": " + run.orchestration() + " (run " + run.id() + ")",
+                message, run.id(), run.orchestration(), run.status().name(), run.counts().rowsRead(),
+                run.counts().rowsSent(), run.counts().rowsRejected(),
+                run.status() == RunStatus.FAILED ? run.errorCode() : null,
+                run.status() == RunStatus.FAILED ? run.errorMessage() : null, clock.instant()));
+    }
+
+    private static String files(Run run) {
+        return run.files().isEmpty() ? "" : " in " + run.files().size() + " file" + (run.files().size() == 1 ? "" : "s");
+    }
+
+    private void publish(Notification notification) {
+        Notification recorded;
+        try {
+            recorded = feed.add(notification);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the notification '{}': {}", notification.title(), e.getMessage());
+            return;
+        }
+        for (Consumer<Notification> subscriber : subscribers) {
+            try {
+                subscriber.accept(recorded);
+            } catch (RuntimeException e) {
+                LOG.warn("a notification subscriber failed on '{}': {}", recorded.title(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.cohort.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cohort.server.ServerFixture.Response;
+import dev.cohort.server.auth.Role;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The server on real parts: HTTP on loopback, the run queue on SQLite, DuckDB, a destination writing to a folder. */
+class CohortServerIT {
+    private static final String ORCHESTRATIONS = """
+            contacts: {query: loyalty_members, destination: outbox, data_template: hashed_contacts}
+            raw: {query: loyalty_members, destination: outbox}
+            nightly: {query: loyalty_members, destination: outbox, workflow: {schedule: "0 2 * * *", time_zone: Europe/Paris}}
+            """;
+
+    @TempDir
+    Path root;
+
+    private ServerFixture fixture;
+
+    @AfterEach
+    void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private ServerFixture serve(int workers) throws Exception {
+        fixture = new ServerFixture(root, ORCHESTRATIONS).start(ServerOptions.defaults().withWorkers(workers)
+                .withPollInterval(Duration.ofMillis(200)).withDrainTimeout(Duration.ofSeconds(5)));
+        return fixture;
+    }
+
+    private JsonNode awaitFinished(long id) {
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            run[0] = fixture.get("/api/v1/runs/" + id, Role.USER).json();
+            return !List.of("WAITING_TO_START", "RUNNING").contains(run[0].path("status").asString());
+        });
+        return run[0];
+    }
+
+    @Test
+    void anOperatorRunsAnOrchestrationThroughTheQueueAndTheFeedTellsAboutIt() throws Exception {
+        serve(2);
+
+        Response requested = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null);
+
+        assertThat(requested.status()).isEqualTo(202);
+        assertThat(requested.json().path("status").asString()).isEqualTo("WAITING_TO_START");
+        assertThat(requested.json().path("trigger").asString()).isEqualTo("api by token:operator");
+        JsonNode finished = awaitFinished(requested.json().path("id").asLong());
+        assertThat(finished.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.path("rows_sent").asLong()).isEqualTo(40);
+        assertThat(finished.path("files").path(0).path("name").asString()).isEqualTo("loyalty_members.csv");
+        assertThat(Files.readAllLines(fixture.outbox.resolve("loyalty_members.csv"))).hasSize(41);
+
+        List<String> levels = new ArrayList<>();
+        fixture.get("/api/v1/notifications", Role.USER).json().path("items").forEach(n -> levels.add(n.path("level").asString()));
+        assertThat(levels).containsExactly("COMPLETED", "RUNNING");
+        JsonNode orchestration = fixture.get("/api/v1/orchestrations/raw", Role.USER).json();
+        assertThat(orchestration.path("last_run").path("id").asLong()).isEqualTo(requested.json().path("id").asLong());
+    }
+
+    @Test
+    void aUserMaySendATestRunButNotAFullRun() throws Exception {
+        serve(1);
+
+        Response full = fixture.post("/api/v1/orchestrations/raw/runs", Role.USER, null);
+        assertThat(full.status()).isEqualTo(403);
+        assertThat(full.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(full.errorMessage()).contains("needs the Operator role").contains("token:user is User");
+
+        Response test = fixture.post("/api/v1/orchestrations/raw/test-runs", Role.USER, "{\"rows\": 5}");
+        assertThat(test.status()).isEqualTo(202);
+        JsonNode finished = awaitFinished(test.json().path("id").asLong());
+        assertThat(finished.path("test").asBoolean()).isTrue();
+        assertThat(finished.path("rows_sent").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRefusedAndHealthIsPublic() throws Exception {
+        serve(1);
+
+        Response none = fixture.get("/api/v1/runs", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(none.errorMessage()).contains("Authorization: Bearer");
+
+        Response wrong = fixture.send("GET", "/api/v1/runs", null, null);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(fixture.get("/healthz", null).status()).isEqualTo(200);
+        assertThat(fixture.get("/readyz", null).json().path("status").asString()).isEqualTo("ready");
+        Response metrics = fixture.get("/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("cohort_runs_waiting");
+    }
+
+    @Test
+    void badRequestsSayWhatIsWrongAndWhere() throws Exception {
+        serve(0);
+
+        Response malformed = fixture.post("/api/v1/orchestrations/raw/test-runs", Role.USER, "{\"rows\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("MALFORMED_JSON");
+
+        Response unknown = fixture.post("/api/v1/orchestrations/raw/test-runs", Role.USER, "{\"row\": 5}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorCode()).isEqualTo("UNKNOWN_FIELD");
+        assertThat(unknown.errorMessage()).contains("'row'").contains("rows");
+
+        Response wrongType = fixture.post("/api/v1/orchestrations/raw/test-runs", Role.USER, "{\"rows\": \"five\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.errorCode()).isEqualTo("WRONG_TYPE");
+        assertThat(wrongType.json().path("errors").path(0).path("field").asString()).isEqualTo("rows");
+
+        Response missing = fixture.post("/api/v1/orchestrations/contcts/runs", Role.OPERATOR, null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.errorMessage()).contains("did you mean 'contacts'");
+
+        Response badLimit = fixture.get("/api/v1/runs?limit=abc", Role.USER);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().path("errors").path(0).path("field").asString()).isEqualTo("limit");
+
+        assertThat(fixture.get("/api/v1/nothing-here", Role.USER).errorCode()).isEqualTo("NO_SUCH_ROUTE");
+    }
+
+    @Test
+    void aWaitingRunCanBeCancelledAndAnEndedOneCannot() throws Exception {
+        serve(0);
+        long id = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).json().path("id").asLong();
+
+        Response cancelled = fixture.post("/api/v1/runs/" + id + "/cancel", Role.OPERATOR, "{\"reason\": \"wrong week\"}");
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().path("error_message").asString()).isEqualTo("cancelled by token:operator: wrong week");
+        Response again = fixture.post("/api/v1/runs/" + id + "/cancel", Role.OPERATOR, null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.errorCode()).isEqualTo("RUN_ALREADY_ENDED");
+    }
+
+    @Test
+    void automaticOrchestrationsShowTheirNextRunInTheirTimeZone() throws Exception {
+        serve(0);
+
+        JsonNode nightly = fixture.get("/api/v1/orchestrations/nightly", Role.USER).json();
+
+        assertThat(nightly.path("workflow").path("kind").asString()).isEqualTo("automatic");
+        assertThat(nightly.path("workflow").path("time_zone").asString()).isEqualTo("Europe/Paris");
+        java.time.ZonedDateTime next = java.time.Instant.parse(nightly.path("workflow").path("next_run_at").asString())
+                .atZone(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(next.getHour()).isEqualTo(2);
+        assertThat(next.getMinute()).isZero();
+    }
+
+    @Test
+    void objectsAreListedAsWrittenInTheWorkspaceWithoutSecretValues() throws Exception {
+        serve(0);
+
+        JsonNode queries = fixture.get("/api/v1/queries", Role.USER).json();
+        assertThat(queries.path("items").findValuesAsString("name")).contains("loyalty_members");
+        JsonNode destination = fixture.get("/api/v1/destinations/outbox", Role.USER).json();
+        assertThat(destination.path("spec").path("type").asString()).isEqualTo("test-open");
+    }
+}
