@@ -55,6 +55,7 @@ public final class CohortServer implements AutoCloseable {
     private final WorkerPool workers;
     private final Scheduler scheduler;
     private final ServerMetrics metrics;
+    private final List<Route> routes;
     private final Javalin http;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,6 +75,7 @@ public final class CohortServer implements AutoCloseable {
         ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
         routes.addAll(serviceRoutes(routes));
+        this.routes = List.copyOf(routes);
         this.http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = true;
@@ -136,6 +138,11 @@ public final class CohortServer implements AutoCloseable {
 
     public String url() {
         return "http://" + options.host() + ":" + port();
+    }
+
+    /** Every route this server answers, as declared (the OpenAPI document is made from these). */
+    public List<Route> routes() {
+        return routes;
     }
 
     public String workspaceName() {
