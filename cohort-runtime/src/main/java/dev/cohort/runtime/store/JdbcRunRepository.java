@@ -69,7 +69,8 @@ final class JdbcRunRepository implements RunRepository {
             WHERE workspace_id = :workspace AND id = :id AND\s""" + NOT_ENDED;
 
     private static final String FAIL_ABANDONED = """
-            UPDATE runs SET status = 'FAILED', finished_at = :now, error_code = :errorCode, error_message = :reason
+            UPDATE runs SET status = 'FAILED', finished_at = :now, error_code = :errorCode,
+                            error_message = replace(:reason, '{worker}', coalesce(worker, 'unknown'))
             WHERE workspace_id = :workspace AND status = 'RUNNING' AND heartbeat_at < :staleBefore
             RETURNING\s""" + Rows.RUN_COLUMNS;
 

@@ -67,7 +67,7 @@ public interface RunRepository {
 
     /**
      * Fails every {@link RunStatus#RUNNING} run whose heartbeat is older than {@code staleAfter}, with
-     * {@code reason}; returns them (as now stored). Called at start-up so no run stays Running after a crash.
+     * {@code reason} ({@code {worker}} in it becomes the run's worker); returns them (as now stored). Called at start-up so no run stays Running after a crash.
      */
     List<Run> failAbandoned(Duration staleAfter, String errorCode, String reason, Instant now);
 

@@ -215,7 +215,7 @@ public final class WorkspaceService implements AutoCloseable {
      * stays Running after a crash; returns them.
      */
     public List<Run> failAbandonedRuns() {
-        List<Run> failed = runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it stopped (a crash,"
+        List<Run> failed = runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it ({worker}) stopped (a crash,"
                 + " a kill or a restart) before it finished; nothing it was writing was published", clock.instant());
         for (Run run : failed) {
             boolean again = objects().find(ObjectKind.ORCHESTRATION, run.orchestration())

@@ -9,5 +9,12 @@ import java.nio.file.Path;
  * @param failOn  a row number at which {@code write} fails with a transient error (0: never)
  * @param reject  a text: rows whose first field contains it are rejected (empty: none)
  * @param encoded whether it takes rows already encoded by the engine (RFC 4180 CSV)
+ * @param delayMillis how long {@code finish} takes, like a slow partner (0: at once)
+ * @param ledger  whether each published file is also recorded as a line {@code <run id> <object>} in
+ *                {@code <folder>/ledger.txt}, so a test can see which runs published, and how often
  */
-public record FolderConfig(Path folder, long failOn, String reject, boolean encoded) {}
+public record FolderConfig(Path folder, long failOn, String reject, boolean encoded, long delayMillis, boolean ledger) {
+    public FolderConfig(Path folder, long failOn, String reject, boolean encoded) {
+        this(folder, failOn, reject, encoded, 0, false);
+    }
+}

@@ -19,12 +19,15 @@ abstract class FolderDestinationType implements DestinationType<FolderConfig> {
                     "the local folder files are written to"),
             SettingSpec.optional("fail_on_row", SettingType.INTEGER, "0", "fail (transiently) when this row is written"),
             SettingSpec.optional("reject_containing", SettingType.STRING, "", "reject rows whose first field contains this"),
-            SettingSpec.optional("encoded", SettingType.BOOLEAN, "false", "take rows already encoded by the engine"));
+            SettingSpec.optional("encoded", SettingType.BOOLEAN, "false", "take rows already encoded by the engine"),
+            SettingSpec.optional("delay_ms", SettingType.INTEGER, "0", "how long publishing takes, like a slow partner"),
+            SettingSpec.optional("ledger", SettingType.BOOLEAN, "false", "record '<run id> <object>' in ledger.txt per file"));
 
     @Override
     public FolderConfig configure(Settings settings) {
         FolderConfig config = new FolderConfig(Path.of(settings.string("folder")), settings.integer("fail_on_row"),
-                settings.string("reject_containing"), settings.bool("encoded"));
+                settings.string("reject_containing"), settings.bool("encoded"), settings.integer("delay_ms"),
+                settings.bool("ledger"));
         settings.validate();
         return config;
     }

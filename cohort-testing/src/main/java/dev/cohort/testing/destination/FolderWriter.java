@@ -29,6 +29,7 @@ import java.util.List;
 final class FolderWriter implements DestinationWriter, dev.cohort.spi.destination.EncodedRowsSink {
     static final ErrorCode INJECTED = new ErrorCode("TEST_INJECTED_FAILURE", ErrorKind.EXTERNAL_TRANSIENT);
     private final FolderConfig config;
+    private final WriteContext context;
     private final Path target;
     private final Path temporary;
     private final BufferedWriter out;
@@ -36,6 +37,7 @@ final class FolderWriter implements DestinationWriter, dev.cohort.spi.destinatio
     private boolean done;
 
     FolderWriter(FolderConfig config, WriteContext context) {
+        this.context = context;
         this.config = config;
         this.target = config.folder().resolve(context.objectName() + ".csv");
         this.temporary = config.folder().resolve("." + context.objectName() + ".csv." + context.runId() + ".tmp");
@@ -101,8 +103,15 @@ final class FolderWriter implements DestinationWriter, dev.cohort.spi.destinatio
     public WriteResult finish() {
         try {
             out.close();
+            if (config.delayMillis() > 0) {
+                slowPartner(config.delayMillis());
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             done = true;
+            if (config.ledger()) {
+                Files.writeString(config.folder().resolve("ledger.txt"), context.runId() + " " + context.objectName() + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
             byte[] bytes = Files.readAllBytes(target);
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             return new WriteResult(rows, List.of(new DeliveredFile(target.getFileName().toString(),
@@ -111,6 +120,16 @@ final class FolderWriter implements DestinationWriter, dev.cohort.spi.destinatio
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes as long as a slow partner would; a cancelled run (interrupt) stops waiting and publishes nothing. */
+    private static void slowPartner(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.cohort.spi.CohortException(dev.cohort.spi.ErrorCode.internal("INTERRUPTED"), "interrupted while publishing");
         }
     }
 
