@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             ServerCommand.class,
             TokenCommand.class,
+            UserCommand.class,
             DemoCommand.class,
             SandboxCommand.class,
             CommandLine.HelpCommand.class},

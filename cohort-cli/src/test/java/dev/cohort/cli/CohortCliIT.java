@@ -180,4 +180,41 @@ class CohortCliIT {
     private String sqlite() {
         return "jdbc:sqlite:" + dir.resolve("acme/.cohort/metadata.db");
     }
+
+    @Test
+    void tokensAndUsersAreManagedFromTheCommandLineAndNeverShownAgain() {
+        assertThat(cohort("init", workspace()).exitCode()).isZero();
+        assertThat(cohort("apply", "-f", workspace(), "--db-url", sqlite()).exitCode()).isZero();
+
+        Result created = cohort("token", "create", "--name", "ci", "--role", "Operator", "-w", workspace(), "--db-url", sqlite());
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).matches("cohort_[A-Za-z0-9_-]{43}\n");
+        assertThat(created.err()).contains("shown only now");
+        Result listed = cohort("token", "list", "-w", workspace(), "--db-url", sqlite());
+        assertThat(listed.out()).contains("ci").contains("operator").contains("never").doesNotContain(created.out().strip());
+
+        Result badRole = cohort("token", "create", "--name", "x", "--role", "boss", "-w", workspace(), "--db-url", sqlite());
+        assertThat(badRole.exitCode()).isEqualTo(2);
+        assertThat(badRole.err()).contains("--role must be one of user, operator, administrator");
+
+        assertThat(cohort("token", "revoke", "ci", "-w", workspace(), "--db-url", sqlite()).out()).contains("revoked");
+        assertThat(cohort("token", "list", "-w", workspace(), "--db-url", sqlite()).out()).contains("revoked");
+
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result weak = cohort("user", "create", "--name", "ann", "--role", "user", "--password-stdin", "-w", workspace(),
+                    "--db-url", sqlite());
+            assertThat(weak.exitCode()).isNotZero();
+            assertThat(weak.err()).contains("at least 12 characters");
+            System.setIn(new java.io.ByteArrayInputStream("correct horse battery\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Result user = cohort("user", "create", "--name", "ann", "--role", "user", "--password-stdin", "-w", workspace(),
+                    "--db-url", sqlite());
+            assertThat(user.exitCode()).as(user.err()).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(cohort("user", "list", "-w", workspace(), "--db-url", sqlite()).out()).contains("ann").contains("user")
+                .doesNotContain("argon2");
+    }
 }

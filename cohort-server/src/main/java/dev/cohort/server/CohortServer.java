@@ -8,6 +8,7 @@ import dev.cohort.runtime.store.RunRepository;
 import dev.cohort.runtime.store.ScheduleRepository;
 import dev.cohort.runtime.workspace.WorkspaceHome;
 import dev.cohort.runtime.workspace.WorkspaceService;
+import dev.cohort.server.api.AccessApi;
 import dev.cohort.server.api.ApiError;
 import dev.cohort.server.api.CohortApi;
 import dev.cohort.server.api.Json;
@@ -16,6 +17,7 @@ import dev.cohort.server.api.Route;
 import dev.cohort.server.api.Views;
 import dev.cohort.server.auth.ApiTokens;
 import dev.cohort.server.auth.Role;
+import dev.cohort.server.auth.Users;
 import dev.cohort.server.work.RunNotifier;
 import dev.cohort.server.work.Scheduler;
 import dev.cohort.server.work.WorkerPool;
@@ -73,7 +75,9 @@ public final class CohortServer implements AutoCloseable {
         this.metrics = new ServerMetrics(runs, workers);
         notifier.subscribe(metrics::notified);
         ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
+        Users users = new Users(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
+        routes.addAll(new AccessApi(workspace.store().access(), clock).routes());
         routes.addAll(serviceRoutes(routes));
         this.routes = List.copyOf(routes);
         this.http = Javalin.create(config -> {
@@ -82,7 +86,7 @@ public final class CohortServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson3(Json.MAPPER, true));
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.routes.beforeMatched(ctx -> authenticate(ctx, tokens));
+            config.routes.beforeMatched(ctx -> authenticate(ctx, tokens, users));
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), ctx -> answer(ctx, route),
                         route.isPublic() ? new RouteRole[0] : new RouteRole[] {route.role()});
@@ -198,18 +202,26 @@ public final class CohortServer implements AutoCloseable {
                 metrics.waiting());
     }
 
-    private static void authenticate(Context ctx, ApiTokens tokens) {
+    private static void authenticate(Context ctx, ApiTokens tokens, Users users) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             return;
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        ApiTokens.Authenticated who;
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            who = tokens.authenticate(header.substring(7).strip()).orElseThrow(() -> new ApiError(401,
+                    "BAD_TOKEN", "the API token is not known or was revoked: create a new one with 'cohort token create'"));
+        } else if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] credentials = basic(header.substring(6).strip());
+            who = users.authenticate(credentials[0], credentials[1]).orElseThrow(() -> new ApiError(401, "BAD_CREDENTIALS",
+                    "the user name or password is wrong"));
+        } else {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"cohort\"");
             throw new ApiError(401, "UNAUTHENTICATED", "this route needs an API token: send 'Authorization: Bearer <token>'"
-                    + " (create one with 'cohort token create --name <name> --role <role>')");
+                    + " (create one with 'cohort token create --name <name> --role <role>'), or a user's name and password"
+                    + " as HTTP Basic");
         }
-        ApiTokens.Authenticated who = tokens.authenticate(header.substring(7).strip()).orElseThrow(() -> new ApiError(401,
-                "BAD_TOKEN", "the API token is not known or was revoked: create a new one with 'cohort token create'"));
         Role needed = (Role) roles.iterator().next();
         if (!who.role().includes(needed)) {
             throw new ApiError(403, "FORBIDDEN", ctx.method() + " " + ctx.path() + " needs the " + needed.label()
@@ -217,6 +229,20 @@ public final class CohortServer implements AutoCloseable {
         }
         ctx.attribute("cohort.principal", who.principal());
         ctx.attribute("cohort.role", who.role());
+    }
+
+    private static String[] basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(encoded), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(401, "BAD_CREDENTIALS", "the Basic credentials are not valid Base64 of 'name:password'");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1) {
+            throw new ApiError(401, "BAD_CREDENTIALS", "the Basic credentials must be 'name:password'");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }
 
     private static void answer(Context ctx, Route route) throws Exception {

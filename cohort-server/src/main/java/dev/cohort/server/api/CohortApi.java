@@ -96,6 +96,7 @@ public final class CohortApi {
             case CREDENTIAL -> "credentials";
             case DESTINATION -> "destinations";
             case ORCHESTRATION -> "orchestrations";
+            default -> kind.label().replace(' ', '-') + "s";
         };
     }
 
