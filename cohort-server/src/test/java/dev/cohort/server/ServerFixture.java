@@ -41,6 +41,11 @@ final class ServerFixture implements AutoCloseable {
     CohortServer server;
 
     ServerFixture(Path root, String orchestrations) throws IOException {
+        this(root, orchestrations, "");
+    }
+
+    /** With {@code moreDestinations} (YAML lines; {@code %s} is the outbox folder) besides {@code outbox}. */
+    ServerFixture(Path root, String orchestrations, String moreDestinations) throws IOException {
         this.root = root;
         WorkspaceScaffold.create(root, "acme");
         outbox = root.resolve("outbox");
@@ -52,9 +57,11 @@ final class ServerFixture implements AutoCloseable {
 
                 destinations:
                   outbox: {type: test-open, settings: {folder: "%s"}}
+                %s
                 orchestrations:
                 %s
-                """.formatted(outbox, orchestrations.indent(2).stripTrailing());
+                """.formatted(outbox, moreDestinations.formatted(outbox).indent(2).stripTrailing(),
+                orchestrations.indent(2).stripTrailing());
         Files.writeString(yaml, text);
         LoadedWorkspace files = WorkspaceReader.read(root);
         try (WorkspaceService service = WorkspaceService.openForApply(home, files.definition(), Map.of())) {
@@ -122,6 +129,7 @@ final class ServerFixture implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close();
+            server = null;
         }
     }
 }
