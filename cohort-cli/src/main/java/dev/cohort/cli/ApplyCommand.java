@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Check a workspace's files, show the plan of changes, and make it so.",
             "Loads tables, builds SQL tables, validates queries, stores templates, credentials (encrypted),",
-            "destinations and orchestrations.",
+            "notification channels, destinations and orchestrations.",
             "Applying twice changes nothing the second time. Objects removed from the files are removed."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -15,6 +15,7 @@ public record WorkspaceDefinition(
         List<QueryDefinition> queries,
         List<DataTemplate> templates,
         List<CredentialDefinition> credentials,
+        List<NotificationChannelDefinition> notificationChannels,
         List<DestinationDefinition> destinations,
         List<OrchestrationDefinition> orchestrations) {
 
@@ -25,12 +26,14 @@ public record WorkspaceDefinition(
         queries = List.copyOf(queries);
         templates = List.copyOf(templates);
         credentials = List.copyOf(credentials);
+        notificationChannels = List.copyOf(notificationChannels);
         destinations = List.copyOf(destinations);
         orchestrations = List.copyOf(orchestrations);
     }
 
     public static WorkspaceDefinition empty(String name, WorkspaceKind kind) {
-        return new WorkspaceDefinition(name, kind, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new WorkspaceDefinition(name, kind, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     public Optional<TableDefinition> table(String tableName) {
@@ -48,6 +51,10 @@ public record WorkspaceDefinition(
 
     public Optional<CredentialDefinition> credential(String credentialName) {
         return credentials.stream().filter(c -> c.name().equals(credentialName)).findFirst();
+    }
+
+    public Optional<NotificationChannelDefinition> notificationChannel(String channelName) {
+        return notificationChannels.stream().filter(c -> c.name().equals(channelName)).findFirst();
     }
 
     public Optional<DestinationDefinition> destination(String destinationName) {

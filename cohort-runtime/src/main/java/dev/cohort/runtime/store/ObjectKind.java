@@ -6,6 +6,8 @@ public enum ObjectKind {
     QUERY("query"),
     DATA_TEMPLATE("data template"),
     CREDENTIAL("credential"),
+    /** Where run notifications go; after credentials, whose values it uses. */
+    NOTIFICATION_CHANNEL("notification channel"),
     DESTINATION("destination"),
     ORCHESTRATION("orchestration");
 

@@ -29,9 +29,9 @@ import java.util.Optional;
 
 /**
  * Carries out a {@link Plan}: removals first (dependents before what they depend on), then tables in
- * build order, queries, data templates, credentials, destinations and orchestrations. Each change is
- * recorded in the store as soon as it is made, so a failure leaves a true record and applying again
- * continues where this stopped.
+ * build order, queries, data templates, credentials, notification channels, destinations and
+ * orchestrations. Each change is recorded in the store as soon as it is made, so a failure leaves a true
+ * record and applying again continues where this stopped.
  */
 public final class PlanExecutor {
     private final Engine engine;
@@ -87,6 +87,12 @@ public final class PlanExecutor {
                 byte[] sealed = vault.seal(credential.name(), plan.credentialValues().get(credential.name()));
                 objects.put(ObjectKind.CREDENTIAL, credential.name(), SpecCodec.encode(credential), "{}", sealed);
                 return "stored encrypted";
+            }));
+        }
+        for (var channel : definition.notificationChannels()) {
+            plan.change(ObjectKind.NOTIFICATION_CHANNEL, channel.name()).ifPresent(change -> run(change, () -> {
+                objects.put(ObjectKind.NOTIFICATION_CHANNEL, channel.name(), SpecCodec.encode(channel), "{}", null);
+                return "saved";
             }));
         }
         for (var destination : definition.destinations()) {

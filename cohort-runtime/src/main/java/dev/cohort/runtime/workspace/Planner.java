@@ -7,6 +7,7 @@ import dev.cohort.model.CredentialDefinition;
 import dev.cohort.model.DestinationDefinition;
 import dev.cohort.model.LoadedTable;
 import dev.cohort.model.Location;
+import dev.cohort.model.NotificationChannelDefinition;
 import dev.cohort.model.Problems;
 import dev.cohort.model.QueryDefinition;
 import dev.cohort.model.QueryStatus;
@@ -70,6 +71,7 @@ public final class Planner {
         }
 
         checkDestinations(definition, sources, secrets, problems);
+        checkWebhookSecrets(definition, sources, secrets, problems);
 
         Map<String, StoredObject> storedTables = byName(ObjectKind.TABLE);
         Set<String> knownTables = new HashSet<>();
@@ -108,6 +110,7 @@ public final class Planner {
         planQueries(definition, refreshed, changes);
         planSimple(ObjectKind.DATA_TEMPLATE, definition.templates(), changes);
         planCredentials(definition, secrets, changes);
+        planSimple(ObjectKind.NOTIFICATION_CHANNEL, definition.notificationChannels(), Planner::describeChannel, changes);
         planSimple(ObjectKind.DESTINATION, definition.destinations(), changes);
         planSimple(ObjectKind.ORCHESTRATION, definition.orchestrations(), changes);
         return new Plan(workspace, changes, tableOrder, secrets);
@@ -149,6 +152,42 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /**
+     * Each webhook channel's secret is at least {@value NotificationChannelDefinition.Webhook#MIN_SECRET_LENGTH}
+     * characters (a shorter one is too easy to guess to prove anything): checked once the values are read;
+     * the problem says how long it must be, never what it is.
+     */
+    private static void checkWebhookSecrets(WorkspaceDefinition definition, SourceMap sources,
+                                            Map<String, Map<String, String>> secrets, Problems problems) {
+        Set<String> checked = new HashSet<>();
+        for (NotificationChannelDefinition channel : definition.notificationChannels()) {
+            if (!(channel.target() instanceof NotificationChannelDefinition.Webhook webhook)
+                    || !checked.add(webhook.credential())) {
+                continue;
+            }
+            String secret = secrets.getOrDefault(webhook.credential(), Map.of()).get(NotificationChannelDefinition.Webhook.SECRET);
+            if (secret != null && secret.length() < NotificationChannelDefinition.Webhook.MIN_SECRET_LENGTH) {
+                String key = "credentials." + webhook.credential() + ".values." + NotificationChannelDefinition.Webhook.SECRET;
+                problems.add(sources.locate(ObjectKind.CREDENTIAL, webhook.credential()).withKey(key), "WEAK_SECRET",
+                        "the value '" + NotificationChannelDefinition.Webhook.SECRET + "' of credential " + webhook.credential()
+                                + " is shorter than " + NotificationChannelDefinition.Webhook.MIN_SECRET_LENGTH
+                                + " characters; notification channel " + channel.name() + " signs its requests with it:"
+                                + " use a random string of at least " + NotificationChannelDefinition.Webhook.MIN_SECRET_LENGTH
+                                + " characters (e.g. from 'openssl rand -hex 32') and give the receiver the same one");
+            }
+        }
+    }
+
+    private static String describeChannel(NotificationChannelDefinition channel) {
+        String levels = channel.levels().equals(NotificationChannelDefinition.ALL_LEVELS) ? "every level"
+                : String.join(", ", channel.levels().stream().sorted().map(NotificationChannelDefinition.Level::keyword).toList());
+        return switch (channel.target()) {
+            case NotificationChannelDefinition.Webhook webhook -> "webhook to " + webhook.endpoint() + "; " + levels;
+            case NotificationChannelDefinition.Email email -> "e-mail to " + email.to().size()
+                    + (email.to().size() == 1 ? " recipient" : " recipients") + " via " + email.server() + "; " + levels;
+        };
     }
 
     private Set<String> references(String sql, String what, Location where, Set<String> knownTables,
@@ -268,6 +307,11 @@ public final class Planner {
     }
 
     private <T> void planSimple(ObjectKind kind, List<T> desired, List<PlannedChange> changes) {
+        planSimple(kind, desired, object -> "", changes);
+    }
+
+    /** @param describe the reason shown for a new object */
+    private <T> void planSimple(ObjectKind kind, List<T> desired, Function<T, String> describe, List<PlannedChange> changes) {
         Map<String, StoredObject> stored = byName(kind);
         List<String> names = new ArrayList<>();
         for (T object : desired) {
@@ -275,7 +319,7 @@ public final class Planner {
             names.add(name);
             StoredObject previous = stored.get(name);
             if (previous == null) {
-                changes.add(new PlannedChange(kind, name, Action.CREATE, ""));
+                changes.add(new PlannedChange(kind, name, Action.CREATE, describe.apply(object)));
             } else if (!previous.specJson().equals(SpecCodec.encode(object))) {
                 changes.add(new PlannedChange(kind, name, Action.UPDATE, "definition changed"));
             }
@@ -296,6 +340,7 @@ public final class Planner {
         return switch (definition) {
             case dev.cohort.model.DataTemplate t -> t.name();
             case dev.cohort.model.DestinationDefinition d -> d.name();
+            case NotificationChannelDefinition c -> c.name();
             case dev.cohort.model.OrchestrationDefinition o -> o.name();
             default -> throw new IllegalArgumentException(definition.getClass().getName());
         };

@@ -24,6 +24,7 @@ public final class SourceMap {
             case QUERY -> "queries";
             case DATA_TEMPLATE -> "data_templates";
             case CREDENTIAL -> "credentials";
+            case NOTIFICATION_CHANNEL -> "notifications";
             case DESTINATION -> "destinations";
             case ORCHESTRATION -> "orchestrations";
         };

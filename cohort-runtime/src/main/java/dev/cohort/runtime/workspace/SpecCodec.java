@@ -3,6 +3,7 @@ package dev.cohort.runtime.workspace;
 import dev.cohort.model.CredentialDefinition;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.DestinationDefinition;
+import dev.cohort.model.NotificationChannelDefinition;
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.Problems;
 import dev.cohort.model.QueryDefinition;
@@ -30,6 +31,7 @@ public final class SpecCodec {
             case QueryDefinition query -> WorkspaceEncoder.query(query, true);
             case DataTemplate template -> WorkspaceEncoder.template(template);
             case CredentialDefinition credential -> WorkspaceEncoder.credential(credential);
+            case NotificationChannelDefinition channel -> WorkspaceEncoder.notificationChannel(channel);
             case DestinationDefinition destination -> WorkspaceEncoder.destination(destination);
             case OrchestrationDefinition orchestration -> WorkspaceEncoder.orchestration(orchestration);
             default -> throw new IllegalArgumentException("not a workspace object: " + definition.getClass());
@@ -43,6 +45,7 @@ public final class SpecCodec {
             case QueryDefinition query -> ObjectKind.QUERY;
             case DataTemplate template -> ObjectKind.DATA_TEMPLATE;
             case CredentialDefinition credential -> ObjectKind.CREDENTIAL;
+            case NotificationChannelDefinition channel -> ObjectKind.NOTIFICATION_CHANNEL;
             case DestinationDefinition destination -> ObjectKind.DESTINATION;
             case OrchestrationDefinition orchestration -> ObjectKind.ORCHESTRATION;
             default -> throw new IllegalArgumentException("not a workspace object: " + definition.getClass());
@@ -70,6 +73,7 @@ public final class SpecCodec {
             case QUERY -> ObjectFormat.query(name, map, inline);
             case DATA_TEMPLATE -> TemplateFormat.read(name, map);
             case CREDENTIAL -> ObjectFormat.credential(name, map);
+            case NOTIFICATION_CHANNEL -> NotificationFormat.read(name, map);
             case DESTINATION -> ObjectFormat.destination(name, map);
             case ORCHESTRATION -> ObjectFormat.orchestration(name, map);
         });

@@ -7,6 +7,7 @@ import dev.cohort.model.DataTemplate;
 import dev.cohort.model.DestinationDefinition;
 import dev.cohort.model.FieldSource;
 import dev.cohort.model.LoadedTable;
+import dev.cohort.model.NotificationChannelDefinition;
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.OrchestrationSource;
 import dev.cohort.model.QueryDefinition;
@@ -56,8 +57,7 @@ public final class WorkspaceEncoder {
                 if (!loaded.columns().isEmpty()) {
                     Map<String, Object> columns = new LinkedHashMap<>();
                     for (ColumnDefinition column : loaded.columns()) {
-                        columns.put(column.name(), column.pii()
-                                ? new LinkedHashMap<>(Map.of("type", column.type(), "pii", true)) : column.type());
+                        columns.put(column.name(), column.pii() ? piiColumn(column.type()) : column.type());
                     }
                     map.put("columns", columns);
                 }
@@ -74,6 +74,14 @@ public final class WorkspaceEncoder {
                 }
             }
         }
+        return map;
+    }
+
+    /** {@code {type: T, pii: true}}, always in that order: the stored JSON must not change between processes. */
+    private static Map<String, Object> piiColumn(String type) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", type);
+        map.put("pii", true);
         return map;
     }
 
@@ -134,8 +142,37 @@ public final class WorkspaceEncoder {
         putIfNotEmpty(map, "description", credential.description());
         map.put("type", credential.type());
         Map<String, Object> values = new LinkedHashMap<>();
-        credential.values().forEach((key, ref) -> values.put(key, ref.reference()));
+        // sorted: the record's map iterates in an order that changes from one process to the next
+        new java.util.TreeMap<>(credential.values()).forEach((key, ref) -> values.put(key, ref.reference()));
         map.put("values", values);
+        return map;
+    }
+
+    /** The channel as written in {@code cohort.yaml}; it holds the name of its credential, never a value. */
+    public static Map<String, Object> notificationChannel(NotificationChannelDefinition channel) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        putIfNotEmpty(map, "description", channel.description());
+        switch (channel.target()) {
+            case NotificationChannelDefinition.Webhook webhook -> {
+                Map<String, Object> target = new LinkedHashMap<>();
+                target.put("url", webhook.url());
+                target.put("credential", webhook.credential());
+                map.put("webhook", target);
+            }
+            case NotificationChannelDefinition.Email email -> {
+                Map<String, Object> target = new LinkedHashMap<>();
+                target.put("host", email.host());
+                target.put("port", email.port());
+                target.put("security", email.security().keyword());
+                if (email.credential() != null) {
+                    target.put("credential", email.credential());
+                }
+                target.put("from", email.from());
+                target.put("to", new ArrayList<>(email.to()));
+                map.put("email", target);
+            }
+        }
+        map.put("levels", channel.levels().stream().sorted().map(NotificationChannelDefinition.Level::keyword).toList());
         return map;
     }
 

@@ -41,8 +41,10 @@ final class WorkspaceExporter {
         Path root = folder.toAbsolutePath().normalize();
         List<Path> written = new ArrayList<>();
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("workspace", new LinkedHashMap<>(Map.of("name", definition.name(),
-                "kind", definition.kind().name().toLowerCase(Locale.ROOT))));
+        Map<String, Object> workspace = new LinkedHashMap<>();
+        workspace.put("name", definition.name());
+        workspace.put("kind", definition.kind().name().toLowerCase(Locale.ROOT));
+        document.put("workspace", workspace);
         try {
             Files.createDirectories(root);
             Map<String, Object> tables = new LinkedHashMap<>();
@@ -65,6 +67,8 @@ final class WorkspaceExporter {
             section(document, "data_templates", byName(definition.templates(), t -> t.name(), WorkspaceEncoder::template));
             section(document, "credentials", byName(definition.credentials().stream().map(c -> relocate(c, root)).toList(),
                     c -> c.name(), WorkspaceEncoder::credential));
+            section(document, "notifications", byName(definition.notificationChannels(), c -> c.name(),
+                    WorkspaceEncoder::notificationChannel));
             section(document, "destinations", byName(definition.destinations(), d -> d.name(), WorkspaceEncoder::destination));
             section(document, "orchestrations", byName(definition.orchestrations(), o -> o.name(), WorkspaceEncoder::orchestration));
             DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)

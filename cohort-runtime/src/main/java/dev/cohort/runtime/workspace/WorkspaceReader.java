@@ -142,10 +142,12 @@ public final class WorkspaceReader {
         var queries = section(top, ObjectKind.QUERY, sources, (n, m) -> ObjectFormat.query(n, m, sql));
         var templates = section(top, ObjectKind.DATA_TEMPLATE, sources, TemplateFormat::read);
         var credentials = section(top, ObjectKind.CREDENTIAL, sources, ObjectFormat::credential);
+        var channels = section(top, ObjectKind.NOTIFICATION_CHANNEL, sources, NotificationFormat::read);
         var destinations = section(top, ObjectKind.DESTINATION, sources, ObjectFormat::destination);
         var orchestrations = section(top, ObjectKind.ORCHESTRATION, sources, ObjectFormat::orchestration);
         top.rejectUnknownKeys();
-        return new WorkspaceDefinition(name, kind, tables, queries, templates, credentials, destinations, orchestrations);
+        return new WorkspaceDefinition(name, kind, tables, queries, templates, credentials, channels, destinations,
+                orchestrations);
     }
 
     private static <T> List<T> section(YamlMap top, ObjectKind kind, SourceMap sources,

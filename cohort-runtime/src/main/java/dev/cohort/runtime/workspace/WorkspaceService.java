@@ -11,6 +11,7 @@ import dev.cohort.model.CsvOptions;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FileFormat;
 import dev.cohort.model.LoadedTable;
+import dev.cohort.model.NotificationChannelDefinition;
 import dev.cohort.model.QueryDefinition;
 import dev.cohort.model.QueryStatus;
 import dev.cohort.spi.Suggestions;
@@ -56,6 +57,8 @@ import java.util.Optional;
 public final class WorkspaceService implements AutoCloseable {
     public static final ErrorCode NOT_APPLIED = ErrorCode.user("WORKSPACE_NOT_APPLIED");
     public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
+    /** A stored notification channel whose credential is not stored (an apply stopped part-way). */
+    public static final ErrorCode CHANNEL_NOT_USABLE = ErrorCode.user("NOTIFICATION_CHANNEL_NOT_USABLE");
     /** A Running run whose heartbeat is older than this was left by a dead process. */
     public static final Duration ABANDONED_AFTER = RunExecutor.HEARTBEAT.multipliedBy(6);
     private static final String WORKER = hostName() + ":" + ProcessHandle.current().pid();
@@ -216,7 +219,8 @@ public final class WorkspaceService implements AutoCloseable {
      */
     public List<Run> failAbandonedRuns() {
         List<Run> failed = runs().failAbandoned(ABANDONED_AFTER, "RUN_INTERRUPTED", "the process running it ({worker}) stopped (a crash,"
-                + " a kill or a restart) before it finished; nothing it was writing was published", clock.instant());
+                + " a kill or a restart) before it recorded its end; files are published only when complete, so a partner saw"
+                + " no partial file (if it stopped just after publishing, its last file may be in place)", clock.instant());
         for (Run run : failed) {
             boolean again = objects().find(ObjectKind.ORCHESTRATION, run.orchestration())
                     .map(o -> (dev.cohort.model.OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
@@ -354,8 +358,33 @@ public final class WorkspaceService implements AutoCloseable {
                 decodeAll(ObjectKind.QUERY, QueryDefinition.class),
                 decodeAll(ObjectKind.DATA_TEMPLATE, dev.cohort.model.DataTemplate.class),
                 decodeAll(ObjectKind.CREDENTIAL, dev.cohort.model.CredentialDefinition.class),
+                decodeAll(ObjectKind.NOTIFICATION_CHANNEL, NotificationChannelDefinition.class),
                 decodeAll(ObjectKind.DESTINATION, dev.cohort.model.DestinationDefinition.class),
                 decodeAll(ObjectKind.ORCHESTRATION, dev.cohort.model.OrchestrationDefinition.class));
+    }
+
+    /**
+     * Every applied notification channel with its credential's values opened under the master key, for
+     * the server to build its senders from. The values live only in the returned records.
+     *
+     * @throws CohortException naming the channel when its credential is missing from the store
+     */
+    public List<ResolvedNotificationChannel> notificationChannels() {
+        List<ResolvedNotificationChannel> channels = new ArrayList<>();
+        for (NotificationChannelDefinition channel : decodeAll(ObjectKind.NOTIFICATION_CHANNEL, NotificationChannelDefinition.class)) {
+            Map<String, String> secrets = Map.of();
+            if (channel.credential().isPresent()) {
+                String name = channel.credential().get();
+                StoredObject credential = objects().find(ObjectKind.CREDENTIAL, name)
+                        .filter(c -> c.sealedSecret() != null)
+                        .orElseThrow(() -> new CohortException(CHANNEL_NOT_USABLE, "notification channel " + channel.name()
+                                + " uses credential " + name + ", which workspace '" + workspace.name() + "' does not hold:"
+                                + " apply the workspace again ('cohort apply -f " + home.root() + "')"));
+                secrets = vault().open(name, credential.sealedSecret());
+            }
+            channels.add(new ResolvedNotificationChannel(channel, secrets));
+        }
+        return channels;
     }
 
     private <T> List<T> decodeAll(ObjectKind kind, Class<T> type) {

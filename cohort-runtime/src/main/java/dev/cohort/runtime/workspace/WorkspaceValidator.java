@@ -1,10 +1,12 @@
 package dev.cohort.runtime.workspace;
 
+import dev.cohort.model.CredentialDefinition;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.DestinationDefinition;
 import dev.cohort.model.LoadedTable;
 import dev.cohort.model.Location;
 import dev.cohort.model.Names;
+import dev.cohort.model.NotificationChannelDefinition;
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.OrchestrationSource;
 import dev.cohort.model.Problem;
@@ -57,10 +59,56 @@ public final class WorkspaceValidator {
                         c -> c.name(), where.withKey("destinations." + destination.name() + ".credential"), problems);
             }
         }
+        for (NotificationChannelDefinition channel : definition.notificationChannels()) {
+            checkNotificationChannel(channel, definition, sources, problems);
+        }
         for (OrchestrationDefinition orchestration : definition.orchestrations()) {
             checkOrchestration(orchestration, definition, sources, problems);
         }
         return problems.list();
+    }
+
+    /** The credential a channel names exists, is of the right type and holds the values the channel uses. */
+    private static void checkNotificationChannel(NotificationChannelDefinition channel, WorkspaceDefinition definition,
+                                                 SourceMap sources, Problems problems) {
+        Location where = sources.locate(ObjectKind.NOTIFICATION_CHANNEL, channel.name());
+        String key = "notifications." + channel.name();
+        switch (channel.target()) {
+            case NotificationChannelDefinition.Webhook webhook -> channelCredential(channel, "webhook",
+                    webhook.credential(), NotificationChannelDefinition.Webhook.CREDENTIAL_TYPE,
+                    List.of(NotificationChannelDefinition.Webhook.SECRET), definition, sources,
+                    where.withKey(key + ".webhook.credential"), problems);
+            case NotificationChannelDefinition.Email email -> {
+                if (email.credential() != null) {
+                    channelCredential(channel, "e-mail", email.credential(),
+                            NotificationChannelDefinition.Email.CREDENTIAL_TYPE,
+                            List.of(NotificationChannelDefinition.Email.USERNAME, NotificationChannelDefinition.Email.PASSWORD),
+                            definition, sources, where.withKey(key + ".email.credential"), problems);
+                }
+            }
+        }
+    }
+
+    private static void channelCredential(NotificationChannelDefinition channel, String channelKind, String name,
+                                          String type, List<String> needed, WorkspaceDefinition definition,
+                                          SourceMap sources, Location where, Problems problems) {
+        Optional<CredentialDefinition> credential = reference(name, "credential", definition.credentials(),
+                CredentialDefinition::name, where, problems);
+        if (credential.isEmpty()) {
+            return;
+        }
+        if (!credential.get().type().equals(type)) {
+            problems.add(where, "CREDENTIAL_TYPE", "credential " + name + " is of type " + credential.get().type()
+                    + ", but " + channelKind + " notification channels need one of type " + type);
+            return;
+        }
+        for (String value : needed) {
+            if (!credential.get().values().containsKey(value)) {
+                problems.add(sources.locate(ObjectKind.CREDENTIAL, name).withKey("credentials." + name + ".values"),
+                        "MISSING_VALUE", "credential " + name + " has no value '" + value + "', which notification channel "
+                                + channel.name() + " needs: add " + value + ": ${env:…} (or ${file:…}) to its values");
+            }
+        }
     }
 
     private static List<Problem> templateProblems(DataTemplate template, Optional<DestinationType> type) {

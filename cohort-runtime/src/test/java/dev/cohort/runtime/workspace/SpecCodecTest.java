@@ -41,6 +41,11 @@ class SpecCodecTest {
                       - {name: B, blank: true}
                 credentials:
                   c: {type: sftp, values: {password: "${env:X}", key: "${file:k}"}}
+                notifications:
+                  hook: {description: on call, webhook: {url: "https://hooks.example.com/x?token=abc", credential: c}, levels: [error, warning]}
+                  mail:
+                    email: {host: smtp.example.com, security: tls, credential: c, from: "Cohort <cohort@example.com>", to: [a@example.com, b@example.com]}
+                  relay: {email: {host: relay, port: 2525, security: none, from: a@example.com, to: b@example.com}, levels: running}
                 destinations:
                   d: {type: sftp, credential: c, admin_only: true, settings: {host: h, port: 22, csv: {gzip: true}}}
                 orchestrations:
@@ -58,6 +63,7 @@ class SpecCodecTest {
         objects.addAll(workspace.queries());
         objects.addAll(workspace.templates());
         objects.addAll(workspace.credentials());
+        objects.addAll(workspace.notificationChannels());
         objects.addAll(workspace.destinations());
         objects.addAll(workspace.orchestrations());
         for (Object object : objects) {
@@ -81,10 +87,30 @@ class SpecCodecTest {
         assertThat(again.credentials()).singleElement().satisfies(credential -> assertThat(credential.values())
                 .containsEntry("password", new dev.cohort.model.SecretRef.Env("X"))
                 .containsEntry("key", new dev.cohort.model.SecretRef.File(root.resolve("k").toString())));
+        assertThat(again.notificationChannels()).hasSize(3).isEqualTo(workspace.notificationChannels());
         assertThat(again.destinations()).isEqualTo(workspace.destinations());
         assertThat(again.orchestrations()).isEqualTo(workspace.orchestrations());
         assertThat(again.table("t")).isEqualTo(workspace.table("t"));
         assertThat(Files.readString(out.resolve("cohort.yaml"))).doesNotContain("sql: SELECT * FROM customers");
+    }
+
+    @Test
+    void aNotificationChannelIsStoredInItsFileShape() throws IOException {
+        var channel = sample().notificationChannel("mail").orElseThrow();
+        assertThat(SpecCodec.kindOf(channel)).isEqualTo(ObjectKind.NOTIFICATION_CHANNEL);
+        assertThat(SpecCodec.encode(channel)).isEqualTo("{\"email\":{\"host\":\"smtp.example.com\",\"port\":465,"
+                + "\"security\":\"tls\",\"credential\":\"c\",\"from\":\"Cohort <cohort@example.com>\","
+                + "\"to\":[\"a@example.com\",\"b@example.com\"]},\"levels\":[\"running\",\"completed\",\"warning\",\"error\"]}");
+    }
+
+    /** The stored JSON is compared between processes, so no part of it may follow a hash map's order. */
+    @Test
+    void mapsAreWrittenInAFixedOrder() throws IOException {
+        WorkspaceDefinition workspace = sample();
+        assertThat(SpecCodec.encode(workspace.credential("c").orElseThrow()))
+                .isEqualTo("{\"type\":\"sftp\",\"values\":{\"key\":\"${file:k}\",\"password\":\"${env:X}\"}}");
+        assertThat(SpecCodec.encode(workspace.table("customers").orElseThrow()))
+                .contains("\"email\":{\"type\":\"VARCHAR\",\"pii\":true}");
     }
 
     private static String nameOf(Object object) {
@@ -94,6 +120,7 @@ class SpecCodecTest {
             case dev.cohort.model.DataTemplate t -> t.name();
             case dev.cohort.model.CredentialDefinition c -> c.name();
             case dev.cohort.model.DestinationDefinition d -> d.name();
+            case dev.cohort.model.NotificationChannelDefinition c -> c.name();
             case dev.cohort.model.OrchestrationDefinition o -> o.name();
             default -> throw new IllegalArgumentException();
         };
