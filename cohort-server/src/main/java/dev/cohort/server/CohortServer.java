@@ -18,6 +18,7 @@ import dev.cohort.server.api.Views;
 import dev.cohort.server.auth.ApiTokens;
 import dev.cohort.server.auth.Role;
 import dev.cohort.server.auth.Users;
+import dev.cohort.server.work.NotificationDelivery;
 import dev.cohort.server.work.RunNotifier;
 import dev.cohort.server.work.Scheduler;
 import dev.cohort.server.work.WorkerPool;
@@ -56,6 +57,7 @@ public final class CohortServer implements AutoCloseable {
     private final ServerOptions options;
     private final WorkerPool workers;
     private final Scheduler scheduler;
+    private final NotificationDelivery delivery;
     private final ServerMetrics metrics;
     private final List<Route> routes;
     private final Javalin http;
@@ -70,8 +72,12 @@ public final class CohortServer implements AutoCloseable {
         RunNotifier notifier = new RunNotifier(workspace.store().notifications(workspace.workspaceId()), clock);
         this.workers = new WorkerPool(runs, launcher, notifier, this::orchestration, clock, options.node(), options.workers(),
                 new ClaimLimits(options.perDestination()), options.pollInterval());
+        this.delivery = new NotificationDelivery(workspace.workspaceName(), workspace::notificationChannels,
+                NotificationDelivery::log);
+        notifier.subscribe(delivery::deliver);
         this.scheduler = new Scheduler(workspace.store().schedules(workspace.workspaceId()), this::automaticOrchestrations,
-                () -> workspace.failAbandonedRuns().size(), workers, clock, Duration.ofSeconds(1), Duration.ofSeconds(10));
+                () -> workspace.failAbandonedRuns().size(), delivery::refresh, workers, clock, Duration.ofSeconds(1),
+                Duration.ofSeconds(10));
         this.metrics = new ServerMetrics(runs, workers);
         notifier.subscribe(metrics::notified);
         ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
@@ -285,6 +291,7 @@ public final class CohortServer implements AutoCloseable {
             }
         } finally {
             try {
+                delivery.close();
                 http.stop();
             } finally {
                 workspace.close();

@@ -46,6 +46,11 @@ final class ServerFixture implements AutoCloseable {
 
     /** With {@code moreDestinations} (YAML lines; {@code %s} is the outbox folder) besides {@code outbox}. */
     ServerFixture(Path root, String orchestrations, String moreDestinations) throws IOException {
+        this(root, orchestrations, moreDestinations, "");
+    }
+
+    /** With {@code extraYaml} (top-level sections such as credentials and notifications) at the end. */
+    ServerFixture(Path root, String orchestrations, String moreDestinations, String extraYaml) throws IOException {
         this.root = root;
         WorkspaceScaffold.create(root, "acme");
         outbox = root.resolve("outbox");
@@ -60,8 +65,9 @@ final class ServerFixture implements AutoCloseable {
                 %s
                 orchestrations:
                 %s
+                %s
                 """.formatted(outbox, moreDestinations.formatted(outbox).indent(2).stripTrailing(),
-                orchestrations.indent(2).stripTrailing());
+                orchestrations.indent(2).stripTrailing(), extraYaml);
         Files.writeString(yaml, text);
         LoadedWorkspace files = WorkspaceReader.read(root);
         try (WorkspaceService service = WorkspaceService.openForApply(home, files.definition(), Map.of())) {

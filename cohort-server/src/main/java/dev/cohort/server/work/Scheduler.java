@@ -25,6 +25,7 @@ public final class Scheduler {
     private final ScheduleRepository schedules;
     private final Supplier<List<ScheduleRepository.Desired>> desired;
     private final Supplier<Integer> reaper;
+    private final Runnable alsoOnHousekeeping;
     private final WorkerPool workers;
     private final Clock clock;
     private final Duration tick;
@@ -35,9 +36,12 @@ public final class Scheduler {
     /**
      * @param desired the automatic orchestrations as the workspace declares them now
      * @param reaper  fails (and re-queues per policy) runs abandoned by dead workers; returns how many
+     * @param alsoOnHousekeeping what else follows the workspace at the same pace (notification channels)
      */
     public Scheduler(ScheduleRepository schedules, Supplier<List<ScheduleRepository.Desired>> desired,
-                     Supplier<Integer> reaper, WorkerPool workers, Clock clock, Duration tick, Duration housekeeping) {
+                     Supplier<Integer> reaper, Runnable alsoOnHousekeeping, WorkerPool workers, Clock clock, Duration tick,
+                     Duration housekeeping) {
+        this.alsoOnHousekeeping = alsoOnHousekeeping;
         this.schedules = schedules;
         this.desired = desired;
         this.reaper = reaper;
@@ -64,6 +68,7 @@ public final class Scheduler {
             try {
                 if (!now.isBefore(nextHousekeeping)) {
                     syncNow();
+                    alsoOnHousekeeping.run();
                     if (reaper.get() > 0) {
                         workers.wake();
                     }
