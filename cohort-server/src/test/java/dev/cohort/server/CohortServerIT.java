@@ -173,4 +173,30 @@ class CohortServerIT {
         JsonNode destination = fixture.get("/api/v1/destinations/outbox", Role.USER).json();
         assertThat(destination.path("spec").path("type").asString()).isEqualTo("test-open");
     }
+
+    @Test
+    void operatorsActivateAndPreviewQueriesAndTestDestinations() throws Exception {
+        serve(0);
+
+        Response activated = fixture.post("/api/v1/queries/loyalty_members/activate", Role.OPERATOR, null);
+        assertThat(activated.status()).isEqualTo(200);
+        assertThat(activated.json().path("status").asString()).isEqualTo("active");
+        assertThat(activated.json().path("columns").findValuesAsString("name")).contains("customer_id", "email");
+
+        Response preview = fixture.post("/api/v1/queries/loyalty_members/preview", Role.OPERATOR,
+                "{\"limit\": 3, \"data_template\": \"hashed_contacts\"}");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().path("rows")).hasSize(3);
+        assertThat(preview.json().path("truncated").asBoolean()).isTrue();
+        assertThat(preview.json().path("columns").findValuesAsString("name")).contains("email_sha256");
+        assertThat(fixture.post("/api/v1/queries/loyalty_members/preview", Role.USER, "{}").status())
+                .as("customer data is for Operators").isEqualTo(403);
+
+        Response test = fixture.post("/api/v1/destinations/outbox/test", Role.OPERATOR, null);
+        assertThat(test.status()).isEqualTo(200);
+        assertThat(test.json().path("ok").asBoolean()).isTrue();
+        assertThat(test.json().path("steps").path(0).path("message").asString()).isEqualTo("writable");
+
+        assertThat(fixture.post("/api/v1/queries/nope/activate", Role.OPERATOR, null).status()).isEqualTo(404);
+    }
 }

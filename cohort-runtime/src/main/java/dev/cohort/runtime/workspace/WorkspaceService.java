@@ -177,6 +177,53 @@ public final class WorkspaceService implements AutoCloseable {
     }
 
     /**
+     * Tests a saved destination's connection as {@code apply} does when saving it: connects, authenticates
+     * with its credential, checks the folder or endpoint; each step with a plain message.
+     */
+    public CheckResult testDestination(String name) {
+        StoredObject stored = objects().find(ObjectKind.DESTINATION, name).orElseThrow(() -> notFound(ObjectKind.DESTINATION, name));
+        var destination = (dev.cohort.model.DestinationDefinition) SpecCodec.decode(ObjectKind.DESTINATION, name, stored.specJson());
+        var type = destinationTypes.find(destination.type()).orElseThrow(() -> new CohortException(NOT_FOUND,
+                "destination type " + destination.type() + " is not installed"));
+        Map<String, String> secrets = Map.of();
+        if (destination.credential() != null) {
+            StoredObject credential = objects().find(ObjectKind.CREDENTIAL, destination.credential())
+                    .orElseThrow(() -> notFound(ObjectKind.CREDENTIAL, destination.credential()));
+            secrets = vault().open(credential.name(), credential.sealedSecret());
+        }
+        return ConfiguredDestination.bind(type, destination, secrets).check(CheckContext.DEFAULT);
+    }
+
+    /**
+     * Makes a query active: its SQL is checked by the engine and its output columns recorded, so
+     * orchestrations can send it. When the SQL fails, the query stays (or becomes) a draft with the
+     * engine's message, which the returned state carries.
+     */
+    public QueryState activateQuery(String name) {
+        QueryDefinition query = query(name);
+        QueryState state;
+        QueryDefinition saved;
+        try {
+            List<dev.cohort.engine.Column> columns = engine().describe(SqlText.clean(query.sql()));
+            state = new QueryState(dev.cohort.model.QueryStatus.ACTIVE, columns, null, clock.instant());
+            saved = new QueryDefinition(query.name(), query.description(), query.sql(), query.sqlFile(),
+                    dev.cohort.model.QueryStatus.ACTIVE);
+        } catch (dev.cohort.engine.EngineException e) {
+            state = new QueryState(dev.cohort.model.QueryStatus.DRAFT, List.of(), e.getMessage(), clock.instant());
+            saved = new QueryDefinition(query.name(), query.description(), query.sql(), query.sqlFile(),
+                    dev.cohort.model.QueryStatus.DRAFT);
+        }
+        objects().put(ObjectKind.QUERY, name, SpecCodec.encode(saved), StateCodec.encode(state), null);
+        return state;
+    }
+
+    private CohortException notFound(ObjectKind kind, String name) {
+        List<String> names = objects().list(kind).stream().map(StoredObject::name).toList();
+        return new CohortException(NOT_FOUND, "there is no " + kind.label() + " '" + name + "' in workspace '"
+                + workspace.name() + "'" + Suggestions.didYouMean(name, names));
+    }
+
+    /**
      * Runs an orchestration now, in this process, and returns the finished run.
      *
      * @param testRows for a test run, the most rows to send; null for a full run

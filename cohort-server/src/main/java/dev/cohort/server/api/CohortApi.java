@@ -71,6 +71,15 @@ public final class CohortApi {
                 Views.RunView.class, 200, List.of(), this::cancel));
         routes.add(route(HandlerType.GET, "/notifications", Role.USER, "The notification feed, newest first", null,
                 page(Views.NotificationView.class), 200, PAGING, this::notifications));
+        routes.add(route(HandlerType.POST, "/queries/{name}/activate", Role.OPERATOR,
+                "Activate a query: the engine checks its SQL and records its output columns (422 with the engine's message"
+                        + " when it fails; the query stays a draft)", null, QueryStateView.class, 200, List.of(), this::activate));
+        routes.add(route(HandlerType.POST, "/queries/{name}/preview", Role.OPERATOR,
+                "The first rows of a query, optionally shaped by a data template (customer data: Operators only)",
+                PreviewRequest.class, PreviewView.class, 200, List.of(), this::preview));
+        routes.add(route(HandlerType.POST, "/destinations/{name}/test", Role.OPERATOR,
+                "Test a destination's connection: each step with its outcome", null, CheckView.class, 200, List.of(),
+                this::testDestination));
         for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
                 ObjectKind.DESTINATION)) {
             String collection = collection(kind);
@@ -103,6 +112,46 @@ public final class CohortApi {
     private static Route route(HandlerType method, String path, Role role, String summary, Class<?> request, Type response,
                                int status, List<Route.QueryParameter> query, Route.Action action) {
         return new Route(method, BASE + path, role, summary, request, response, status, query, action);
+    }
+
+    public record ColumnView(String name, String type) {}
+
+    public record QueryStateView(String name, String status, List<ColumnView> columns, String error) {}
+
+    public record PreviewRequest(Integer limit, String dataTemplate) {}
+
+    public record PreviewView(List<ColumnView> columns, List<List<String>> rows, boolean truncated) {}
+
+    public record CheckStepView(String name, boolean ok, String message) {}
+
+    public record CheckView(boolean ok, List<CheckStepView> steps) {}
+
+    private QueryStateView activate(Context ctx) {
+        String name = ctx.pathParam("name");
+        dev.cohort.runtime.workspace.QueryState state = workspace.activateQuery(name);
+        if (state.status() != dev.cohort.model.QueryStatus.ACTIVE) {
+            throw new ApiError(422, "QUERY_INVALID", "query " + name + " stays a draft: " + state.error(), "sql");
+        }
+        return new QueryStateView(name, "active", state.columns().stream().map(c -> new ColumnView(c.name(), c.type())).toList(),
+                null);
+    }
+
+    private PreviewView preview(Context ctx) {
+        PreviewRequest request = Json.read(ctx.body(), PreviewRequest.class);
+        int limit = request.limit() == null ? 20 : request.limit();
+        if (limit < 1 || limit > 1000) {
+            throw new ApiError(400, "BAD_LIMIT", "'limit' must be between 1 and 1000, not " + limit, "limit");
+        }
+        String name = ctx.pathParam("name");
+        dev.cohort.engine.ResultPreview preview = request.dataTemplate() == null ? workspace.previewQuery(name, limit)
+                : workspace.previewTemplate(name, request.dataTemplate(), limit);
+        return new PreviewView(preview.columns().stream().map(c -> new ColumnView(c.name(), c.type())).toList(), preview.rows(),
+                preview.truncated());
+    }
+
+    private CheckView testDestination(Context ctx) {
+        dev.cohort.spi.destination.CheckResult result = workspace.testDestination(ctx.pathParam("name"));
+        return new CheckView(result.ok(), result.steps().stream().map(s -> new CheckStepView(s.name(), s.ok(), s.message())).toList());
     }
 
     private Views.Page<Views.OrchestrationView> orchestrations(Context ctx) {
