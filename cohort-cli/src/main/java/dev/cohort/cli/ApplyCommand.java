@@ -78,6 +78,10 @@ final class ApplyCommand implements Callable<Integer> {
             out.println();
             ApplyResult result = service.apply(plan, new ProgressPrinter(out), !noCheck);
             out.println();
+            for (dev.cohort.model.Run run : result.queued()) {
+                out.println("Queued run " + run.id() + " of " + run.orchestration() + " (" + run.trigger() + "):"
+                        + " 'cohort server' runs it, or 'cohort run " + run.orchestration() + "' now.");
+            }
             if (result.hasProblems()) {
                 err.println("Applied " + result.applied().size() + " change(s), with " + result.problems().size()
                         + (result.problems().size() == 1 ? " problem:" : " problems:"));

@@ -268,6 +268,9 @@ public final class CohortServer implements AutoCloseable {
         if (code.equals("NOT_FOUND")) {
             return new ApiError(404, code, e.getMessage());
         }
+        if (code.equals(RunLauncher.BUSY.code())) {
+            return new ApiError(409, code, e.getMessage());
+        }
         if (e.kind() == ErrorKind.USER_ERROR) {
             return new ApiError(400, code, e.getMessage());
         }

@@ -21,6 +21,9 @@ class CohortServerIT {
             contacts: {query: loyalty_members, destination: outbox, data_template: hashed_contacts}
             raw: {query: loyalty_members, destination: outbox}
             nightly: {query: loyalty_members, destination: outbox, workflow: {schedule: "0 2 * * *", time_zone: Europe/Paris}}
+            follower: {query: loyalty_members, destination: elsewhere, data_template: hashed_contacts, workflow: {after: raw}}
+            solo: {query: loyalty_members, destination: outbox}
+            exclusive: {query: loyalty_members, destination: outbox, when_running: refuse}
             """;
 
     @TempDir
@@ -36,7 +39,7 @@ class CohortServerIT {
     }
 
     private ServerFixture serve(int workers) throws Exception {
-        fixture = new ServerFixture(root, ORCHESTRATIONS).start(ServerOptions.defaults().withWorkers(workers)
+        fixture = new ServerFixture(root, ORCHESTRATIONS, "elsewhere: {type: test-open, settings: {folder: \"%s/elsewhere\"}}").start(ServerOptions.defaults().withWorkers(workers)
                 .withPollInterval(Duration.ofMillis(200)).withDrainTimeout(Duration.ofSeconds(5)));
         return fixture;
     }
@@ -54,7 +57,7 @@ class CohortServerIT {
     void anOperatorRunsAnOrchestrationThroughTheQueueAndTheFeedTellsAboutIt() throws Exception {
         serve(2);
 
-        Response requested = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null);
+        Response requested = fixture.post("/api/v1/orchestrations/solo/runs", Role.OPERATOR, null);
 
         assertThat(requested.status()).isEqualTo(202);
         assertThat(requested.json().path("status").asString()).isEqualTo("WAITING_TO_START");
@@ -68,7 +71,7 @@ class CohortServerIT {
         List<String> levels = new ArrayList<>();
         fixture.get("/api/v1/notifications", Role.USER).json().path("items").forEach(n -> levels.add(n.path("level").asString()));
         assertThat(levels).containsExactly("COMPLETED", "RUNNING");
-        JsonNode orchestration = fixture.get("/api/v1/orchestrations/raw", Role.USER).json();
+        JsonNode orchestration = fixture.get("/api/v1/orchestrations/solo", Role.USER).json();
         assertThat(orchestration.path("last_run").path("id").asLong()).isEqualTo(requested.json().path("id").asLong());
     }
 
@@ -198,5 +201,38 @@ class CohortServerIT {
         assertThat(test.json().path("steps").path(0).path("message").asString()).isEqualTo("writable");
 
         assertThat(fixture.post("/api/v1/queries/nope/activate", Role.OPERATOR, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrchestrationAfterAnotherRunsWhenAFullRunOfItCompletes() throws Exception {
+        serve(2);
+
+        long test = fixture.post("/api/v1/orchestrations/raw/test-runs", Role.USER, "{\"rows\": 3}").json().path("id").asLong();
+        awaitFinished(test);
+        long full = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).json().path("id").asLong();
+        awaitFinished(full);
+
+        JsonNode followers = fixture.get("/api/v1/runs?orchestration=follower", Role.USER).json().path("items");
+        assertThat(followers).as("a test run starts nothing; the full run starts the follower once").hasSize(1);
+        assertThat(followers.path(0).path("trigger").asString()).isEqualTo("after run " + full + " of raw");
+        JsonNode follower = awaitFinished(followers.path(0).path("id").asLong());
+        assertThat(follower.path("status").asString()).startsWith("COMPLETED");
+        assertThat(fixture.get("/api/v1/orchestrations/follower", Role.USER).json().path("workflow").path("after").asString())
+                .isEqualTo("raw");
+    }
+
+    @Test
+    void aRequestForABusyOrchestrationIsRefusedWhenItsPolicySaysSo() throws Exception {
+        serve(0);
+        long first = fixture.post("/api/v1/orchestrations/exclusive/runs", Role.OPERATOR, null).json().path("id").asLong();
+
+        Response second = fixture.post("/api/v1/orchestrations/exclusive/runs", Role.OPERATOR, null);
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.errorCode()).isEqualTo("ORCHESTRATION_BUSY");
+        assertThat(second.errorMessage()).contains("already has run " + first + " (Waiting to start)").contains("'refuse'");
+        assertThat(fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).status()).isEqualTo(202);
+        assertThat(fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).status()).as("queue is the default")
+                .isEqualTo(202);
     }
 }

@@ -113,7 +113,8 @@ public final class RunExecutor {
         }
         RunCounts counts = counts(progress, rejections[0], bytes.get());
         runs.progress(runId, counts, attempt.get(), clock.instant());
-        if (!runs.finish(runId, status, counts, rejections[0].sample(), files, errorCode, errorMessage, clock.instant())) {
+        if (!runs.finish(runId, status, counts, rejections[0].sample(), files, errorCode, errorMessage, clock.instant(),
+                prepared.followUps())) {
             LOG.info("run {} had already ended (cancelled) when it finished", runId);
         }
         Run finished = runs.find(runId).orElseThrow();

@@ -47,6 +47,8 @@ import java.util.Optional;
 public final class RunLauncher {
     public static final ErrorCode NOT_FOUND = ErrorCode.user("NOT_FOUND");
     public static final ErrorCode NOT_RUNNABLE = ErrorCode.user("ORCHESTRATION_NOT_RUNNABLE");
+    /** A request refused because the orchestration already has a run and its policy says so. */
+    public static final ErrorCode BUSY = ErrorCode.user("ORCHESTRATION_BUSY");
     /** The trigger of a run made because an earlier one was interrupted: {@code rerun of run 12}. */
     public static final String RERUN_OF = "rerun of run ";
 
@@ -101,6 +103,15 @@ public final class RunLauncher {
     public Run request(String orchestration, Long testRows, String trigger) {
         OrchestrationDefinition definition = decode(ObjectKind.ORCHESTRATION, orchestration, OrchestrationDefinition.class)
                 .orElseThrow(() -> notFound("orchestration", orchestration, ObjectKind.ORCHESTRATION));
+        if (definition.whenRunning() == OrchestrationDefinition.WhenRunning.REFUSE) {
+            List<Run> unfinished = runs.unfinished(definition.name());
+            if (!unfinished.isEmpty()) {
+                Run blocking = unfinished.getFirst();
+                throw new CohortException(BUSY, "orchestration " + definition.name() + " already has run " + blocking.id()
+                        + " (" + blocking.status().label() + ") and its when_running policy is 'refuse': try again when"
+                        + " that run ends, or cancel it");
+            }
+        }
         return runs.create(definition.name(), definition.destination(), testRows, trigger, clock.instant());
     }
 
@@ -177,7 +188,13 @@ public final class RunLauncher {
             }
         }
         ZoneId zone = orchestration.workflow() instanceof Workflow.Automatic automatic ? automatic.timeZone() : ZoneOffset.UTC;
-        return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey);
+        List<RunRepository.FollowUp> followUps = objects.list(ObjectKind.ORCHESTRATION).stream()
+                .map(o -> (OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
+                .filter(o -> o.workflow() instanceof Workflow.AfterOrchestration after
+                        && after.orchestration().equals(orchestration.name()))
+                .map(o -> new RunRepository.FollowUp(o.name(), o.destination()))
+                .toList();
+        return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey, followUps);
     }
 
     private Delivery queryDelivery(OrchestrationDefinition orchestration, String queryName, TemplateContract contract,

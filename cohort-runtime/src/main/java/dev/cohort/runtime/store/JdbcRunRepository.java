@@ -230,6 +230,12 @@ final class JdbcRunRepository implements RunRepository {
     @Override
     public boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections,
                           List<RunFile> files, String errorCode, String errorMessage, Instant now) {
+        return finish(id, status, counts, rejections, files, errorCode, errorMessage, now, List.of());
+    }
+
+    @Override
+    public boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections,
+                          List<RunFile> files, String errorCode, String errorMessage, Instant now, List<FollowUp> followUps) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(now, "now");
@@ -238,12 +244,30 @@ final class JdbcRunRepository implements RunRepository {
         }
         String rejectionsJson = RunJson.rejections(rejections);
         String filesJson = RunJson.files(files);
-        return changed("finishing run " + id, FINISH, id, now, update -> bindCounts(update, counts)
-                .bind("status", status.name())
-                .bind("rejections", rejectionsJson)
-                .bind("files", filesJson)
-                .bind("errorCode", errorCode)
-                .bind("errorMessage", errorMessage));
+        boolean success = status == RunStatus.COMPLETED || status == RunStatus.COMPLETED_WITH_WARNINGS;
+        return guarded("finishing run " + id, () -> database.write(handle -> {
+            boolean changed = bindCounts(handle.createUpdate(FINISH), counts)
+                    .bind("workspace", workspace.id())
+                    .bind("id", id)
+                    .bind("now", timestamp(now))
+                    .bind("status", status.name())
+                    .bind("rejections", rejectionsJson)
+                    .bind("files", filesJson)
+                    .bind("errorCode", errorCode)
+                    .bind("errorMessage", errorMessage)
+                    .execute() == 1;
+            if (changed && success && !followUps.isEmpty()) {
+                Optional<Run> run = handle.createQuery(SELECT + " AND id = :id").bind("workspace", workspace.id())
+                        .bind("id", id).map(Rows.run(database.dialect())).findOne();
+                if (run.isPresent() && !run.get().isTest()) {
+                    for (FollowUp followUp : followUps) {
+                        insert(handle, database.dialect(), workspace.id(), followUp.orchestration(), followUp.destination(),
+                                null, "after run " + id + " of " + run.get().orchestration(), now);
+                    }
+                }
+            }
+            return changed;
+        }));
     }
 
     @Override

@@ -65,6 +65,18 @@ public interface RunRepository {
     boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
                    String errorCode, String errorMessage, Instant now);
 
+    /** A run that a successful full run requests in the same transaction as its end (workflow {@code after}). */
+    record FollowUp(String orchestration, String destination) {}
+
+    /**
+     * As {@link #finish}, and when the run ends {@link RunStatus#COMPLETED} or
+     * {@link RunStatus#COMPLETED_WITH_WARNINGS} and is not a test, requests each of {@code followUps} in the
+     * same transaction (trigger {@code after run <id> of <orchestration>}), so a completion is never lost
+     * between the two.
+     */
+    boolean finish(long id, RunStatus status, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
+                   String errorCode, String errorMessage, Instant now, List<FollowUp> followUps);
+
     /**
      * Fails every {@link RunStatus#RUNNING} run whose heartbeat is older than {@code staleAfter}, with
      * {@code reason} ({@code {worker}} in it becomes the run's worker); returns them (as now stored). Called at start-up so no run stays Running after a crash.

@@ -119,25 +119,51 @@ final class ObjectFormat {
                 yield Optional.empty();
             }
         })).orElse(InterruptionPolicy.FAIL);
+        OrchestrationDefinition.WhenRunning whenRunning = map.get("when_running").flatMap(node -> node.text().flatMap(text -> switch (text) {
+            case "queue" -> Optional.of(OrchestrationDefinition.WhenRunning.QUEUE);
+            case "refuse" -> Optional.of(OrchestrationDefinition.WhenRunning.REFUSE);
+            default -> {
+                node.problem("BAD_VALUE", "when_running is 'queue' (wait behind the earlier run) or 'refuse', not '" + text + "'");
+                yield Optional.empty();
+            }
+        })).orElse(OrchestrationDefinition.WhenRunning.QUEUE);
         map.rejectUnknownKeys();
         if (source == null || destination.isEmpty() || workflow.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new OrchestrationDefinition(name, description, source, destination.get(), template, workflow.get(),
-                onInterruption));
+                onInterruption, whenRunning));
     }
 
-    /** {@code workflow: manual} or {@code workflow: {schedule: "0 6 * * MON", time_zone: Europe/London}}. */
+    /**
+     * {@code workflow: manual}, {@code workflow: {schedule: "0 6 * * MON", time_zone: Europe/London}},
+     * {@code workflow: {after: <orchestration>}} or {@code workflow: {after_table: <table>}}.
+     */
     private static Optional<Workflow> workflow(YamlNode node) {
         if (node.isScalar()) {
             String text = node.text().orElse("");
             if (text.equals("manual")) {
                 return Optional.of(new Workflow.Manual());
             }
-            node.problem("BAD_VALUE", "workflow is 'manual' or {schedule: \"<cron>\", time_zone: <zone>}, not '" + text + "'");
+            node.problem("BAD_VALUE", "workflow is 'manual', {schedule: \"<cron>\", time_zone: <zone>}, {after: <orchestration>}"
+                    + " or {after_table: <table>}, not '" + text + "'");
             return Optional.empty();
         }
-        return node.map().flatMap(map -> {
+        Optional<YamlMap> asMap = node.map();
+        if (asMap.isPresent() && (asMap.get().has("after") || asMap.get().has("after_table"))) {
+            YamlMap map = asMap.get();
+            if (map.has("after") && map.has("after_table") || map.has("schedule")) {
+                map.node().problem("CONFLICTING_KEYS", "a workflow runs on a schedule, after an orchestration, or after a"
+                        + " table's build: one of 'schedule', 'after' and 'after_table'");
+                return Optional.empty();
+            }
+            Optional<Workflow> after = map.has("after")
+                    ? map.requiredText("after", "the orchestration whose completion starts this one").map(Workflow.AfterOrchestration::new)
+                    : map.requiredText("after_table", "the table whose build or load starts this one").map(Workflow.AfterTable::new);
+            map.rejectUnknownKeys();
+            return after;
+        }
+        return asMap.flatMap(map -> {
             Optional<String> cron = map.requiredText("schedule", "a cron expression, e.g. \"0 6 * * MON\"")
                     .filter(text -> Schedules.check(text, map.get("schedule").orElseThrow()));
             Optional<ZoneId> zone = map.get("time_zone").flatMap(zoneNode -> zoneNode.text().flatMap(text -> {

@@ -204,6 +204,8 @@ public final class WorkspaceEncoder {
         }
         switch (orchestration.workflow()) {
             case Workflow.Manual manual -> map.put("workflow", "manual");
+            case Workflow.AfterOrchestration after -> map.put("workflow", Map.of("after", after.orchestration()));
+            case Workflow.AfterTable after -> map.put("workflow", Map.of("after_table", after.table()));
             case Workflow.Automatic automatic -> {
                 Map<String, Object> workflow = new LinkedHashMap<>();
                 workflow.put("schedule", automatic.cron());
@@ -213,6 +215,9 @@ public final class WorkspaceEncoder {
         }
         if (orchestration.onInterruption() != dev.cohort.model.InterruptionPolicy.FAIL) {
             map.put("on_interruption", "run_again");
+        }
+        if (orchestration.whenRunning() != OrchestrationDefinition.WhenRunning.QUEUE) {
+            map.put("when_running", "refuse");
         }
         return map;
     }

@@ -167,7 +167,26 @@ public final class WorkspaceService implements AutoCloseable {
     /** Applies a plan; {@code checkConnections} false saves destinations without testing their connection. */
     public ApplyResult apply(Plan plan, ApplyListener listener, boolean checkConnections) {
         DestinationCheck check = checkConnections ? this::checkConnection : DestinationCheck.SKIP;
-        return new PlanExecutor(engine(), objects(), vault(), clock, listener, check).execute(plan);
+        ApplyResult result = new PlanExecutor(engine(), objects(), vault(), clock, listener, check).execute(plan);
+        return result.withQueued(runsAfterTables(result));
+    }
+
+    /** Requests the runs of orchestrations that wait for a table this apply built or loaded. */
+    private List<Run> runsAfterTables(ApplyResult result) {
+        java.util.Set<String> built = result.applied().stream()
+                .filter(c -> c.kind() == ObjectKind.TABLE && c.action() != PlannedChange.Action.DELETE)
+                .map(PlannedChange::name).collect(java.util.stream.Collectors.toSet());
+        if (built.isEmpty()) {
+            return List.of();
+        }
+        List<Run> queued = new java.util.ArrayList<>();
+        for (dev.cohort.model.OrchestrationDefinition o : definition().orchestrations()) {
+            if (o.workflow() instanceof dev.cohort.model.Workflow.AfterTable after && built.contains(after.table())) {
+                queued.add(runs().create(o.name(), o.destination(), null, "after table " + after.table() + " was built",
+                        clock.instant()));
+            }
+        }
+        return queued;
     }
 
     private Optional<String> checkConnection(dev.cohort.model.DestinationDefinition destination, Map<String, String> secrets) {

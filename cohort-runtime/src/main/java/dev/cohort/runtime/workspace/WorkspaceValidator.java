@@ -62,6 +62,7 @@ public final class WorkspaceValidator {
         for (NotificationChannelDefinition channel : definition.notificationChannels()) {
             checkNotificationChannel(channel, definition, sources, problems);
         }
+        checkAfterCycles(definition, sources, problems);
         for (OrchestrationDefinition orchestration : definition.orchestrations()) {
             checkOrchestration(orchestration, definition, sources, problems);
         }
@@ -163,6 +164,25 @@ public final class WorkspaceValidator {
                 }
             }
         }
+        switch (orchestration.workflow()) {
+            case dev.cohort.model.Workflow.AfterOrchestration after -> {
+                if (after.orchestration().equals(orchestration.name())) {
+                    problems.add(where.withKey(key + ".workflow.after"), "AFTER_ITSELF", "orchestration '" + orchestration.name()
+                            + "' cannot run after itself: name another orchestration, or use a schedule");
+                } else {
+                    reference(after.orchestration(), "orchestration", definition.orchestrations(), o -> o.name(),
+                            where.withKey(key + ".workflow.after"), problems);
+                }
+            }
+            case dev.cohort.model.Workflow.AfterTable after -> {
+                if (definition.table(after.table()).isEmpty()) {
+                    problems.add(where.withKey(key + ".workflow.after_table"), "UNKNOWN_TABLE", "there is no table '"
+                            + after.table() + "'" + Suggestions.didYouMean(after.table(),
+                            definition.tables().stream().map(TableDefinition::name).toList()));
+                }
+            }
+            default -> { }
+        }
         Optional<DestinationDefinition> destination = reference(orchestration.destination(), "destination",
                 definition.destinations(), d -> d.name(), where.withKey(key + ".destination"), problems);
         if (orchestration.template() != null) {
@@ -173,6 +193,31 @@ public final class WorkspaceValidator {
                 problems.add(where.withKey(key + ".data_template"), "TEMPLATE_TYPE_MISMATCH", "data template '"
                         + template.get().name() + "' is for " + template.get().destinationType() + " destinations, but '"
                         + destination.get().name() + "' is a " + destination.get().type() + " destination");
+            }
+        }
+    }
+
+    /** Orchestrations that run after each other in a circle would run forever: refused, naming the circle. */
+    private static void checkAfterCycles(WorkspaceDefinition definition, SourceMap sources, Problems problems) {
+        java.util.Map<String, String> after = new java.util.HashMap<>();
+        for (OrchestrationDefinition o : definition.orchestrations()) {
+            if (o.workflow() instanceof dev.cohort.model.Workflow.AfterOrchestration a && !a.orchestration().equals(o.name())) {
+                after.put(o.name(), a.orchestration());
+            }
+        }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (String start : new java.util.TreeSet<>(after.keySet())) {
+            java.util.List<String> path = new java.util.ArrayList<>();
+            String current = start;
+            while (current != null && !path.contains(current)) {
+                path.add(current);
+                current = after.get(current);
+            }
+            if (current != null && current.equals(start) && reported.add(new java.util.TreeSet<>(path).toString())) {
+                path.add(start);
+                problems.add(sources.locate(ObjectKind.ORCHESTRATION, start).withKey("orchestrations." + start + ".workflow.after"),
+                        "AFTER_CYCLE", "orchestrations run after each other in a circle (" + String.join(" → ", path)
+                                + "), which would never stop: start one of them on a schedule or by hand");
             }
         }
     }

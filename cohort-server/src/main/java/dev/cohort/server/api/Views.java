@@ -42,15 +42,19 @@ public final class Views {
         }
     }
 
-    public record WorkflowView(String kind, String cron, String timeZone, Instant nextRunAt) {}
+    /** {@code kind}: manual, automatic (cron, time zone, next run), after_orchestration or after_table ({@code after}). */
+    public record WorkflowView(String kind, String cron, String timeZone, Instant nextRunAt, String after) {}
 
     public record OrchestrationView(String name, String description, String query, List<String> tables, String destination,
                                     String dataTemplate, WorkflowView workflow, String onInterruption, RunView lastRun) {
         public static OrchestrationView of(OrchestrationDefinition o, Instant nextRunAt, Run lastRun) {
             WorkflowView workflow = switch (o.workflow()) {
-                case Workflow.Manual manual -> new WorkflowView("manual", null, null, null);
+                case Workflow.Manual manual -> new WorkflowView("manual", null, null, null, null);
                 case Workflow.Automatic automatic -> new WorkflowView("automatic", automatic.cron(),
-                        automatic.timeZone().getId(), nextRunAt);
+                        automatic.timeZone().getId(), nextRunAt, null);
+                case Workflow.AfterOrchestration after -> new WorkflowView("after_orchestration", null, null, null,
+                        after.orchestration());
+                case Workflow.AfterTable after -> new WorkflowView("after_table", null, null, null, after.table());
             };
             return new OrchestrationView(o.name(), o.description(),
                     o.source() instanceof OrchestrationSource.Query q ? q.query() : null,
