@@ -39,14 +39,14 @@ record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean 
         return new BenchmarkOptions(rows, seed, Optional.ofNullable(directory), keep, help);
     }
 
-    private static String value(String[] args, int index, String option) {
+    static String value(String[] args, int index, String option) {
         if (index >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
     }
 
-    private static long number(String option, String text) {
+    static long number(String option, String text) {
         String digits = text.replace("_", "");
         try {
             return digits.matches("\\d+(\\.\\d+)?[eE]\\d+") ? (long) Double.parseDouble(digits) : Long.parseLong(digits);

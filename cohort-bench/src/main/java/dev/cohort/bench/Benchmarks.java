@@ -6,22 +6,27 @@ import java.util.Locale;
 
 /**
  * The entry point of {@code cohort-bench.jar}: the first argument names the benchmark ({@code load},
- * the default, or {@code orchestration}), the rest are {@link BenchmarkOptions}. Exits with 2 for a
+ * the default, {@code orchestration} or {@code server}), the rest are its options
+ * ({@link BenchmarkOptions}; {@link ServerBenchmarkOptions} for {@code server}). Exits with 2 for a
  * wrong command line and 1 when a benchmark fails.
  */
 public final class Benchmarks {
     static final String USAGE = """
             usage: cohort-bench/run [load | orchestration] [--rows N] [--seed N] [--dir DIR] [--keep]
+                   cohort-bench/run server [--runs N] [--workers N] [--clients N] [options below]
               load           generate customers.csv and load it into DuckDB (the default)
               orchestration  (a) DuckDB COPY alone, (b) OpenSSH sftp alone, (c) Cohort's run: query, template, CSV, SFTP
+              server         cohort server processes on PostgreSQL: runs/s on one node and on two, API latency
               --rows N       customers to generate (default 10000000; 1_000_000 and 1e6 are fine)
               --seed N       seed of the synthetic data (default 42)
               --dir DIR      directory for the generated files and the database (default: a new temporary directory)
-              --keep         keep the generated files afterwards (default: delete them)""";
+              --keep         keep the generated files afterwards (default: delete them)
+            server's options (and --dir, --keep):
+            """ + ServerBenchmarkOptions.USAGE;
 
     /** A benchmark this jar runs. */
     enum Kind {
-        LOAD, ORCHESTRATION;
+        LOAD, ORCHESTRATION, SERVER;
 
         String command() {
             return name().toLowerCase(Locale.ROOT);
@@ -40,25 +45,33 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         Choice choice;
-        BenchmarkOptions options;
+        Runnable benchmark;
+        boolean help;
         try {
             choice = choose(args);
-            options = BenchmarkOptions.parse(choice.arguments().toArray(String[]::new));
+            String[] arguments = choice.arguments().toArray(String[]::new);
+            if (choice.kind() == Kind.SERVER) {
+                ServerBenchmarkOptions options = ServerBenchmarkOptions.parse(arguments);
+                help = options.help();
+                benchmark = () -> ServerBenchmark.run(options, System.out);
+            } else {
+                BenchmarkOptions options = BenchmarkOptions.parse(arguments);
+                help = options.help();
+                benchmark = choice.kind() == Kind.LOAD ? () -> LoadBenchmark.run(options, System.out)
+                        : () -> OrchestrationBenchmark.run(options, System.out);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("cohort-bench: " + e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        if (options.help()) {
+        if (help) {
             System.out.println(USAGE);
             return;
         }
         try {
-            switch (choice.kind()) {
-                case LOAD -> LoadBenchmark.run(options, System.out);
-                case ORCHESTRATION -> OrchestrationBenchmark.run(options, System.out);
-            }
+            benchmark.run();
         } catch (CohortException e) {
             System.err.println("The " + choice.kind().command() + " benchmark failed: [" + e.errorCode() + "] " + e.getMessage());
             System.exit(1);
@@ -78,6 +91,6 @@ public final class Benchmarks {
                 return new Choice(kind, List.of(args).subList(1, args.length));
             }
         }
-        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load or orchestration");
+        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load, orchestration or server");
     }
 }

@@ -20,11 +20,12 @@ class BenchmarksTest {
         assertThat(Benchmarks.choose("orchestration", "--rows", "1e6", "--keep"))
                 .isEqualTo(new Choice(Kind.ORCHESTRATION, List.of("--rows", "1e6", "--keep")));
         assertThat(Benchmarks.choose("load")).isEqualTo(new Choice(Kind.LOAD, List.of()));
+        assertThat(Benchmarks.choose("server", "--runs", "200")).isEqualTo(new Choice(Kind.SERVER, List.of("--runs", "200")));
     }
 
     @Test
     void namesTheBenchmarksWhenTheNameIsWrong() {
         assertThatThrownBy(() -> Benchmarks.choose("orchestrate", "--rows", "5"))
-                .hasMessage("unknown benchmark 'orchestrate': choose load or orchestration");
+                .hasMessage("unknown benchmark 'orchestrate': choose load, orchestration or server");
     }
 }
