@@ -101,6 +101,11 @@ public final class CohortServer implements AutoCloseable {
                 ctx.attribute(ANSWERED, true);
                 ctx.status(e.status()).json(e.body());
             });
+            config.routes.exception(dev.cohort.model.ValidationException.class, (e, ctx) -> {
+                ctx.attribute(ANSWERED, true);
+                ctx.status(400).json(new ApiError(400, e.problems().stream().map(p -> new ApiError.Problem(p.code(),
+                        p.message(), p.location().keyPath().orElse(null))).toList()).body());
+            });
             config.routes.exception(CohortException.class, (e, ctx) -> {
                 ApiError error = translate(e);
                 ctx.attribute(ANSWERED, true);
@@ -268,7 +273,7 @@ public final class CohortServer implements AutoCloseable {
         if (code.equals("NOT_FOUND")) {
             return new ApiError(404, code, e.getMessage());
         }
-        if (code.equals(RunLauncher.BUSY.code())) {
+        if (code.equals(RunLauncher.BUSY.code()) || code.equals("OBJECT_IN_USE")) {
             return new ApiError(409, code, e.getMessage());
         }
         if (e.kind() == ErrorKind.USER_ERROR) {

@@ -235,4 +235,46 @@ class CohortServerIT {
         assertThat(fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).status()).as("queue is the default")
                 .isEqualTo(202);
     }
+
+    @Test
+    void operatorsWriteQueriesTemplatesAndOrchestrationsWithApplysRules() throws Exception {
+        serve(1);
+
+        Response query = fixture.send("PUT", "/api/v1/queries/gold_members", Role.OPERATOR,
+                "{\"sql\": \"SELECT * FROM customers WHERE tier = 'gold'\", \"status\": \"active\"}");
+        assertThat(query.status()).as(query.text()).isEqualTo(200);
+        assertThat(query.json().path("changes").path(0).asString()).startsWith("+ query gold_members");
+        assertThat(query.json().path("problems")).isEmpty();
+
+        Response orchestration = fixture.send("PUT", "/api/v1/orchestrations/gold", Role.OPERATOR,
+                "{\"query\": \"gold_members\", \"destination\": \"outbox\"}");
+        assertThat(orchestration.status()).as(orchestration.text()).isEqualTo(200);
+        long run = fixture.post("/api/v1/orchestrations/gold/runs", Role.OPERATOR, null).json().path("id").asLong();
+        assertThat(awaitFinished(run).path("status").asString()).isEqualTo("COMPLETED");
+
+        Response broken = fixture.send("PUT", "/api/v1/orchestrations/broken", Role.OPERATOR,
+                "{\"query\": \"gold_membrs\", \"destination\": \"outbx\", \"workflow\": \"sometimes\", \"colour\": 1}");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().path("errors").findValuesAsString("field")).containsExactly("workflow", "colour");
+        Response dangling = fixture.send("PUT", "/api/v1/orchestrations/broken", Role.OPERATOR,
+                "{\"query\": \"gold_membrs\", \"destination\": \"outbx\"}");
+        assertThat(dangling.status()).isEqualTo(400);
+        assertThat(dangling.json().path("errors").findValuesAsString("field"))
+                .containsExactly("orchestrations.broken.query", "orchestrations.broken.destination");
+        assertThat(dangling.text()).contains("did you mean 'gold_members'").contains("did you mean 'outbox'");
+
+        Response badSql = fixture.send("PUT", "/api/v1/queries/gold_members", Role.OPERATOR,
+                "{\"sql\": \"SELECT nothing FROM customers\", \"status\": \"active\"}");
+        assertThat(badSql.status()).isEqualTo(200);
+        assertThat(badSql.json().path("problems").path(0).path("message").asString()).contains("stays draft");
+
+        Response inUse = fixture.send("DELETE", "/api/v1/destinations/outbox", Role.ADMINISTRATOR, null);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.errorMessage()).contains("is used by orchestrations").contains("gold").contains("raw");
+        assertThat(fixture.send("DELETE", "/api/v1/destinations/outbox", Role.OPERATOR, null).status()).isEqualTo(403);
+        assertThat(fixture.send("PUT", "/api/v1/queries/x", Role.USER, "{}").status()).isEqualTo(403);
+
+        assertThat(fixture.send("DELETE", "/api/v1/orchestrations/gold", Role.OPERATOR, null).status()).isEqualTo(204);
+        assertThat(fixture.get("/api/v1/orchestrations/gold", Role.USER).status()).isEqualTo(404);
+    }
 }

@@ -78,6 +78,32 @@ public final class WorkspaceReader {
     }
 
     /**
+     * Reads one object of {@code kind} from {@code json}, the object's cohort.yaml shape as a JSON document
+     * (the API's request bodies): the same rules and messages as in a file, each problem keyed by its path in
+     * the body. SQL files named by {@code sql_file} are read relative to {@code root}.
+     *
+     * @throws dev.cohort.model.ValidationException with every problem found
+     */
+    public static Object readObject(ObjectKind kind, String name, String json, Path root) {
+        Problems problems = new Problems();
+        Names.checkObjectName(name).ifPresent(why -> problems.add(Location.key("name"), "BAD_NAME", why));
+        SqlSource sql = new FileSqlSource(root);
+        Optional<?> object = parse(json == null || json.isBlank() ? "{}" : json, "request body", problems)
+                .flatMap(YamlNode::map)
+                .flatMap(map -> switch (kind) {
+                    case TABLE -> TableFormat.read(name, map, sql);
+                    case QUERY -> ObjectFormat.query(name, map, sql);
+                    case DATA_TEMPLATE -> TemplateFormat.read(name, map);
+                    case CREDENTIAL -> ObjectFormat.credential(name, map);
+                    case NOTIFICATION_CHANNEL -> NotificationFormat.read(name, map);
+                    case DESTINATION -> ObjectFormat.destination(name, map);
+                    case ORCHESTRATION -> ObjectFormat.orchestration(name, map);
+                });
+        problems.throwIfAny();
+        return object.orElseThrow(() -> new IllegalStateException("no object and no problem reading " + kind + " " + name));
+    }
+
+    /**
      * Only the workspace's name, read leniently: commands that work on an applied workspace need its
      * name even while its files are being edited.
      */

@@ -236,6 +236,31 @@ public final class WorkspaceService implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Creates or replaces one query, data template or orchestration from its cohort.yaml shape as JSON, with
+     * {@code apply}'s rules (the API's writes). The result's problems say what could not be made as asked
+     * (a query whose SQL fails stays a draft; an orchestration it breaks is refused).
+     *
+     * @throws dev.cohort.model.ValidationException with every problem, when the object is not valid
+     */
+    public ApplyResult putObject(ObjectKind kind, String name, String json) {
+        return editor().put(kind, name, json);
+    }
+
+    /** Removes one query, data template, orchestration or destination; refused, naming them, while orchestrations use it. */
+    public void deleteObject(ObjectKind kind, String name) {
+        editor().delete(kind, name);
+    }
+
+    /** The kinds {@link #putObject} takes. */
+    public static java.util.Set<ObjectKind> editableKinds() {
+        return ObjectEditor.EDITABLE;
+    }
+
+    private ObjectEditor editor() {
+        return new ObjectEditor(home.root(), this::definition, objects(), runs(), this::engine, destinationTypes, vault(), clock);
+    }
+
     private CohortException notFound(ObjectKind kind, String name) {
         List<String> names = objects().list(kind).stream().map(StoredObject::name).toList();
         return new CohortException(NOT_FOUND, "there is no " + kind.label() + " '" + name + "' in workspace '"

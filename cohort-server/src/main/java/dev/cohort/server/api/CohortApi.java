@@ -80,6 +80,23 @@ public final class CohortApi {
         routes.add(route(HandlerType.POST, "/destinations/{name}/test", Role.OPERATOR,
                 "Test a destination's connection: each step with its outcome", null, CheckView.class, 200, List.of(),
                 this::testDestination));
+        for (ObjectKind kind : WorkspaceService.editableKinds().stream().sorted().toList()) {
+            String collection = collection(kind);
+            routes.add(route(HandlerType.PUT, "/" + collection + "/{name}", Role.OPERATOR, "Create or replace a " + kind.label()
+                            + " from its cohort.yaml shape as JSON, with apply's validation (every problem at once)",
+                    Object.class, ObjectWriteView.class, 200, List.of(), ctx -> put(kind, ctx)));
+            routes.add(route(HandlerType.DELETE, "/" + collection + "/{name}", Role.OPERATOR, "Remove a " + kind.label()
+                    + " (refused with 409 while orchestrations use it, naming them)", null, null, 204, List.of(), ctx -> {
+                        workspace.deleteObject(kind, ctx.pathParam("name"));
+                        return null;
+                    }));
+        }
+        routes.add(route(HandlerType.DELETE, "/destinations/{name}", Role.ADMINISTRATOR,
+                "Remove a destination (refused with 409 while orchestrations use it, naming them)", null, null, 204, List.of(),
+                ctx -> {
+                    workspace.deleteObject(ObjectKind.DESTINATION, ctx.pathParam("name"));
+                    return null;
+                }));
         for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
                 ObjectKind.DESTINATION)) {
             String collection = collection(kind);
@@ -115,6 +132,17 @@ public final class CohortApi {
     }
 
     public record ColumnView(String name, String type) {}
+
+    /** What a write did: the changes made, and what could not be made as asked (a query that stays a draft). */
+    public record ObjectWriteView(String kind, String name, List<String> changes, List<ApiError.Problem> problems) {}
+
+    private ObjectWriteView put(ObjectKind kind, Context ctx) {
+        String name = ctx.pathParam("name");
+        dev.cohort.runtime.workspace.ApplyResult result = workspace.putObject(kind, name, ctx.body());
+        return new ObjectWriteView(kind.label(), name, result.applied().stream().map(Object::toString).toList(),
+                result.problems().stream().map(p -> new ApiError.Problem(p.code(), p.message(),
+                        p.location().keyPath().orElse(null))).toList());
+    }
 
     public record QueryStateView(String name, String status, List<ColumnView> columns, String error) {}
 

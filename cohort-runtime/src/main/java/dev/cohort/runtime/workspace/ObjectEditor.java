@@ -1,0 +1,178 @@
+package dev.cohort.runtime.workspace;
+
+import dev.cohort.engine.Engine;
+import dev.cohort.model.DataTemplate;
+import dev.cohort.model.OrchestrationDefinition;
+import dev.cohort.model.OrchestrationSource;
+import dev.cohort.model.Problem;
+import dev.cohort.model.QueryDefinition;
+import dev.cohort.model.RunStatus;
+import dev.cohort.model.ValidationException;
+import dev.cohort.model.Workflow;
+import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.store.ObjectKind;
+import dev.cohort.runtime.store.ObjectRepository;
+import dev.cohort.runtime.store.RunRepository;
+import dev.cohort.runtime.store.StoredObject;
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorCode;
+import dev.cohort.spi.Suggestions;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creates, changes and removes single objects of an applied workspace — what the API does — with the
+ * rules of {@code cohort apply}: the object is read from its cohort.yaml shape (as JSON) with the same
+ * messages, the whole workspace with it is validated, and the change is made by the same executor (a
+ * query is checked by the engine; orchestrations that depend on a changed query or template are checked
+ * again). Objects holding or checking secrets (credentials, destinations, notification channels) and
+ * tables (files and loads) stay with {@code cohort apply}.
+ */
+final class ObjectEditor {
+    static final ErrorCode IN_USE = ErrorCode.user("OBJECT_IN_USE");
+    static final ErrorCode NOT_EDITABLE = ErrorCode.user("NOT_EDITABLE_HERE");
+    /** The kinds the API writes. */
+    static final Set<ObjectKind> EDITABLE = Set.of(ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.ORCHESTRATION);
+
+    private final Path root;
+    private final Supplier<WorkspaceDefinition> stored;
+    private final ObjectRepository objects;
+    private final RunRepository runs;
+    private final Supplier<Engine> engine;
+    private final DestinationTypes destinationTypes;
+    private final CredentialVault vault;
+    private final Clock clock;
+
+    ObjectEditor(Path root, Supplier<WorkspaceDefinition> stored, ObjectRepository objects, RunRepository runs,
+                 Supplier<Engine> engine, DestinationTypes destinationTypes, CredentialVault vault, Clock clock) {
+        this.root = root;
+        this.stored = stored;
+        this.objects = objects;
+        this.runs = runs;
+        this.engine = engine;
+        this.destinationTypes = destinationTypes;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or replaces object {@code name} of {@code kind} from {@code json}.
+     *
+     * @throws ValidationException with every problem, when the object or the workspace with it is not valid
+     */
+    ApplyResult put(ObjectKind kind, String name, String json) {
+        requireEditable(kind);
+        Object object = WorkspaceReader.readObject(kind, name, json, root);
+        WorkspaceDefinition current = stored.get();
+        WorkspaceDefinition desired = with(current, kind, name, object);
+        LoadedWorkspace workspace = new LoadedWorkspace(root, desired, new SourceMap());
+        List<Problem> problems = new WorkspaceValidator(destinationTypes).validate(workspace).stream()
+                .filter(p -> concerns(p, kind, name))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        String spec = SpecCodec.encode(object);
+        Optional<StoredObject> existing = objects.find(kind, name);
+        if (existing.isPresent() && existing.get().specJson().equals(spec)) {
+            return new ApplyResult(List.of(), List.of());
+        }
+        PlannedChange change = new PlannedChange(kind, name, existing.isPresent() ? PlannedChange.Action.UPDATE
+                : PlannedChange.Action.CREATE, existing.isPresent() ? "changed through the API" : "created through the API");
+        Plan plan = new Plan(workspace, List.of(change), List.of(), Map.of());
+        return new PlanExecutor(engine.get(), objects, vault, clock, ApplyListener.SILENT, DestinationCheck.SKIP).execute(plan);
+    }
+
+    /**
+     * Removes object {@code name} of {@code kind}, refused while other objects use it (naming them). Removing
+     * an orchestration cancels its waiting runs.
+     */
+    void delete(ObjectKind kind, String name) {
+        if (kind != ObjectKind.DESTINATION) {
+            requireEditable(kind);
+        }
+        if (objects.find(kind, name).isEmpty()) {
+            List<String> names = objects.list(kind).stream().map(StoredObject::name).toList();
+            throw new CohortException(WorkspaceService.NOT_FOUND, "there is no " + kind.label() + " '" + name + "'"
+                    + Suggestions.didYouMean(name, names));
+        }
+        List<String> users = usersOf(stored.get(), kind, name);
+        if (!users.isEmpty()) {
+            throw new CohortException(IN_USE, kind.label() + " " + name + " is used by orchestration"
+                    + (users.size() == 1 ? " " : "s ") + String.join(", ", users) + ": change or remove "
+                    + (users.size() == 1 ? "it" : "them") + " first");
+        }
+        objects.delete(kind, name);
+        if (kind == ObjectKind.ORCHESTRATION) {
+            runs.unfinished(name).stream().filter(run -> run.status() == RunStatus.WAITING_TO_START)
+                    .forEach(run -> runs.cancel(run.id(), "its orchestration was removed", clock.instant()));
+        }
+    }
+
+    private static void requireEditable(ObjectKind kind) {
+        if (!EDITABLE.contains(kind)) {
+            throw new CohortException(NOT_EDITABLE, kind.label() + "s are changed with 'cohort apply' (their secrets,"
+                    + " files and connection checks live with the workspace's files), not through the API");
+        }
+    }
+
+    /** Problems about this object, or about objects that refer to it (an orchestration it breaks). */
+    private static boolean concerns(Problem problem, ObjectKind kind, String name) {
+        String key = problem.location().keyPath().orElse("");
+        String section = SourceMap.sectionKey(kind) + "." + name;
+        return key.isEmpty() || key.equals(section) || key.startsWith(section + ".") || key.startsWith("orchestrations.")
+                || problem.message().contains("'" + name + "'");
+    }
+
+    static List<String> usersOf(WorkspaceDefinition definition, ObjectKind kind, String name) {
+        List<String> users = new ArrayList<>();
+        for (OrchestrationDefinition o : definition.orchestrations()) {
+            boolean uses = switch (kind) {
+                case QUERY -> o.source() instanceof OrchestrationSource.Query q && q.query().equals(name);
+                case DATA_TEMPLATE -> name.equals(o.template());
+                case DESTINATION -> o.destination().equals(name);
+                case ORCHESTRATION -> o.workflow() instanceof Workflow.AfterOrchestration a && a.orchestration().equals(name);
+                default -> false;
+            };
+            if (uses) {
+                users.add(o.name());
+            }
+        }
+        return users;
+    }
+
+    private static WorkspaceDefinition with(WorkspaceDefinition d, ObjectKind kind, String name, Object object) {
+        return new WorkspaceDefinition(d.name(), d.kind(), d.tables(),
+                kind == ObjectKind.QUERY ? replace(d.queries(), QueryDefinition::name, name, (QueryDefinition) object) : d.queries(),
+                kind == ObjectKind.DATA_TEMPLATE ? replace(d.templates(), DataTemplate::name, name, (DataTemplate) object)
+                        : d.templates(),
+                d.credentials(), d.notificationChannels(), d.destinations(),
+                kind == ObjectKind.ORCHESTRATION ? replace(d.orchestrations(), OrchestrationDefinition::name, name,
+                        (OrchestrationDefinition) object) : d.orchestrations());
+    }
+
+    private static <T> List<T> replace(List<T> list, Function<T, String> nameOf, String name, T object) {
+        List<T> result = new ArrayList<>();
+        boolean replaced = false;
+        for (T item : list) {
+            if (nameOf.apply(item).equals(name)) {
+                result.add(object);
+                replaced = true;
+            } else {
+                result.add(item);
+            }
+        }
+        if (!replaced) {
+            result.add(object);
+        }
+        return result;
+    }
+}
