@@ -7,7 +7,7 @@ import java.util.Objects;
  * values are read when the workspace is applied and stored encrypted.
  */
 public sealed interface SecretRef {
-    /** The text written in {@code cohort.yaml}: {@code ${env:NAME}} or {@code ${file:path}}. */
+    /** The text written in {@code cohort.yaml}: {@code ${env:NAME}}, {@code ${file:path}} or {@code ${stored}}. */
     String reference();
 
     record Env(String variable) implements SecretRef {
@@ -28,6 +28,16 @@ public sealed interface SecretRef {
 
         public String reference() {
             return "${file:" + path + "}";
+        }
+    }
+
+    /**
+     * A value an Administrator gave through the API: it exists only sealed in the metadata store, and an apply
+     * keeps the value stored there. Exported as {@code ${stored}}.
+     */
+    record Stored() implements SecretRef {
+        public String reference() {
+            return "${stored}";
         }
     }
 }

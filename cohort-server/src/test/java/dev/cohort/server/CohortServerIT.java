@@ -277,4 +277,33 @@ class CohortServerIT {
         assertThat(fixture.send("DELETE", "/api/v1/orchestrations/gold", Role.OPERATOR, null).status()).isEqualTo(204);
         assertThat(fixture.get("/api/v1/orchestrations/gold", Role.USER).status()).isEqualTo(404);
     }
+
+    @Test
+    void administratorsSetCredentialsWhoseValuesAreNeverShownAgain() throws Exception {
+        serve(0);
+
+        Response created = fixture.send("PUT", "/api/v1/credentials/partner_login", Role.ADMINISTRATOR,
+                "{\"type\": \"sftp\", \"values\": {\"password\": \"s3cret-value-123\"}}");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(200);
+        assertThat(created.json().path("values").path(0).asString()).isEqualTo("password");
+        assertThat(created.text()).doesNotContain("s3cret");
+        Response read = fixture.get("/api/v1/credentials/partner_login", Role.USER);
+        assertThat(read.json().path("spec").path("values").path("password").asString()).isEqualTo("${stored}");
+        assertThat(read.text()).doesNotContain("s3cret");
+        try (var files = java.nio.file.Files.list(fixture.root.resolve(".cohort"))) {
+            for (java.nio.file.Path file : files.filter(p -> p.getFileName().toString().startsWith("metadata")).toList()) {
+                assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("sealed in %s", file.getFileName()).doesNotContain("s3cret-value-123");
+            }
+        }
+        assertThat(fixture.send("PUT", "/api/v1/credentials/partner_login", Role.OPERATOR,
+                "{\"type\": \"sftp\", \"values\": {\"password\": \"x\"}}").status()).isEqualTo(403);
+
+        Response bad = fixture.send("PUT", "/api/v1/credentials/other", Role.ADMINISTRATOR, "{\"values\": {\"Pass Word\": \"\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").findValuesAsString("field")).containsExactly("type", "values.Pass Word");
+
+        assertThat(fixture.send("DELETE", "/api/v1/credentials/partner_login", Role.ADMINISTRATOR, null).status()).isEqualTo(204);
+    }
 }

@@ -92,11 +92,84 @@ final class ObjectEditor {
     }
 
     /**
+     * Creates or replaces a credential whose values are given here (the API's write-only secrets): they are
+     * sealed under the master key, and the stored definition says {@code ${stored}} for each, so an export never
+     * holds them and a later apply keeps them.
+     *
+     * @throws ValidationException with every problem (a missing type or value, a destination or notification
+     *                             channel that needs another type or other values)
+     */
+    ApplyResult putCredential(String name, String type, String description, Map<String, String> values) {
+        List<Problem> problems = new ArrayList<>();
+        dev.cohort.model.Names.checkObjectName(name).ifPresent(why -> problems.add(new Problem(
+                dev.cohort.model.Location.key("name"), "BAD_NAME", why)));
+        if (type == null || type.isBlank()) {
+            problems.add(new Problem(dev.cohort.model.Location.key("type"), "MISSING_KEY",
+                    "'type' is required: the plugin the credential is for, e.g. sftp, webhook, smtp"));
+        }
+        if (values == null || values.isEmpty()) {
+            problems.add(new Problem(dev.cohort.model.Location.key("values"), "MISSING_KEY",
+                    "'values' is required, e.g. {\"password\": \"…\"}"));
+        } else {
+            values.forEach((key, value) -> {
+                if (!key.matches("[a-z][a-z0-9_]{0,62}")) {
+                    problems.add(new Problem(dev.cohort.model.Location.key("values." + key), "BAD_NAME",
+                            "value names are lower-case letters, digits and _ (like password, private_key)"));
+                } else if (value == null || value.isEmpty()) {
+                    problems.add(new Problem(dev.cohort.model.Location.key("values." + key), "MISSING_SECRET",
+                            "value '" + key + "' is empty"));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Map<String, dev.cohort.model.SecretRef> refs = new java.util.TreeMap<>();
+        values.keySet().forEach(key -> refs.put(key, new dev.cohort.model.SecretRef.Stored()));
+        dev.cohort.model.CredentialDefinition credential = new dev.cohort.model.CredentialDefinition(name, description, type, refs);
+        WorkspaceDefinition current = stored.get();
+        List<dev.cohort.model.CredentialDefinition> credentials = replace(current.credentials(),
+                dev.cohort.model.CredentialDefinition::name, name, credential);
+        WorkspaceDefinition desired = new WorkspaceDefinition(current.name(), current.kind(), current.tables(), current.queries(),
+                current.templates(), credentials, current.notificationChannels(), current.destinations(), current.orchestrations());
+        problems.addAll(new WorkspaceValidator(destinationTypes).validate(new LoadedWorkspace(root, desired, new SourceMap()))
+                .stream().filter(p -> concerns(p, ObjectKind.CREDENTIAL, name)).toList());
+        for (dev.cohort.model.DestinationDefinition destination : current.destinations()) {
+            if (!name.equals(destination.credential())) {
+                continue;
+            }
+            destinationTypes.find(destination.type()).map(t -> t.spec().credentialType())
+                    .filter(needed -> !needed.equals(type))
+                    .ifPresent(needed -> problems.add(new Problem(dev.cohort.model.Location.key("type"), "CREDENTIAL_TYPE",
+                            "destination " + destination.name() + " uses this credential and needs one of type " + needed
+                                    + ", not " + type)));
+        }
+        for (var channel : current.notificationChannels()) {
+            if (name.equals(channel.target().credential())) {
+                String needed = channel.target() instanceof dev.cohort.model.NotificationChannelDefinition.Webhook
+                        ? dev.cohort.model.NotificationChannelDefinition.Webhook.CREDENTIAL_TYPE
+                        : dev.cohort.model.NotificationChannelDefinition.Email.CREDENTIAL_TYPE;
+                if (!needed.equals(type)) {
+                    problems.add(new Problem(dev.cohort.model.Location.key("type"), "CREDENTIAL_TYPE", "notification channel "
+                            + channel.name() + " uses this credential and needs one of type " + needed + ", not " + type));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        boolean existed = objects.find(ObjectKind.CREDENTIAL, name).isPresent();
+        objects.put(ObjectKind.CREDENTIAL, name, SpecCodec.encode(credential), "{}", vault.seal(name, values));
+        return new ApplyResult(List.of(new PlannedChange(ObjectKind.CREDENTIAL, name, existed ? PlannedChange.Action.UPDATE
+                : PlannedChange.Action.CREATE, "values set through the API, stored encrypted")), List.of());
+    }
+
+    /**
      * Removes object {@code name} of {@code kind}, refused while other objects use it (naming them). Removing
      * an orchestration cancels its waiting runs.
      */
     void delete(ObjectKind kind, String name) {
-        if (kind != ObjectKind.DESTINATION) {
+        if (kind != ObjectKind.DESTINATION && kind != ObjectKind.CREDENTIAL) {
             requireEditable(kind);
         }
         if (objects.find(kind, name).isEmpty()) {
@@ -106,9 +179,9 @@ final class ObjectEditor {
         }
         List<String> users = usersOf(stored.get(), kind, name);
         if (!users.isEmpty()) {
-            throw new CohortException(IN_USE, kind.label() + " " + name + " is used by orchestration"
-                    + (users.size() == 1 ? " " : "s ") + String.join(", ", users) + ": change or remove "
-                    + (users.size() == 1 ? "it" : "them") + " first");
+            String what = kind == ObjectKind.CREDENTIAL ? "" : "orchestration" + (users.size() == 1 ? " " : "s ");
+            throw new CohortException(IN_USE, kind.label() + " " + name + " is used by " + what + String.join(", ", users)
+                    + ": change or remove " + (users.size() == 1 ? "it" : "them") + " first");
         }
         objects.delete(kind, name);
         if (kind == ObjectKind.ORCHESTRATION) {
@@ -134,6 +207,13 @@ final class ObjectEditor {
 
     static List<String> usersOf(WorkspaceDefinition definition, ObjectKind kind, String name) {
         List<String> users = new ArrayList<>();
+        if (kind == ObjectKind.CREDENTIAL) {
+            definition.destinations().stream().filter(d -> name.equals(d.credential()))
+                    .forEach(d -> users.add("destination " + d.name()));
+            definition.notificationChannels().stream().filter(c -> name.equals(c.target().credential()))
+                    .forEach(c -> users.add("notification channel " + c.name()));
+            return users;
+        }
         for (OrchestrationDefinition o : definition.orchestrations()) {
             boolean uses = switch (kind) {
                 case QUERY -> o.source() instanceof OrchestrationSource.Query q && q.query().equals(name);

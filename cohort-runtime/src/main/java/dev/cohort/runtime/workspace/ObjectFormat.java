@@ -70,6 +70,9 @@ final class ObjectFormat {
     }
 
     static Optional<SecretRef> secretRef(String text) {
+        if (text.strip().equals(new SecretRef.Stored().reference())) {
+            return Optional.of(new SecretRef.Stored());
+        }
         Matcher matcher = SECRET_REF.matcher(text.strip());
         if (!matcher.matches()) {
             return Optional.empty();

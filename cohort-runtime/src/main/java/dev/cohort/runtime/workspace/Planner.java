@@ -64,7 +64,7 @@ public final class Planner {
         problems.addAll(new WorkspaceValidator(destinationTypes).validate(workspace));
 
         Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
-        SecretResolver resolver = new SecretResolver(environment, workspace.root());
+        SecretResolver resolver = new SecretResolver(environment, workspace.root(), this::storedValues);
         for (CredentialDefinition credential : definition.credentials()) {
             resolver.resolve(credential, sources.locate(ObjectKind.CREDENTIAL, credential.name()), problems)
                     .ifPresent(values -> secrets.put(credential.name(), values));
@@ -114,6 +114,12 @@ public final class Planner {
         planSimple(ObjectKind.DESTINATION, definition.destinations(), changes);
         planSimple(ObjectKind.ORCHESTRATION, definition.orchestrations(), changes);
         return new Plan(workspace, changes, tableOrder, secrets);
+    }
+
+    /** A credential's values as sealed in the store now, for {@code ${stored}} references; empty when none. */
+    private Map<String, String> storedValues(String credential) {
+        return objects.find(ObjectKind.CREDENTIAL, credential).filter(o -> o.sealedSecret() != null)
+                .map(o -> vault.open(credential, o.sealedSecret())).orElse(Map.of());
     }
 
     /** Each destination's settings as its type reads them, and its credential's type: every problem up front. */

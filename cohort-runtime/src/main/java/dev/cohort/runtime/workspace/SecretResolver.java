@@ -18,14 +18,23 @@ import java.util.function.Function;
 public final class SecretResolver {
     private final Function<String, String> environment;
     private final Path root;
+    private final Function<String, Map<String, String>> storedValues;
 
     /**
      * @param environment looks up an environment variable ({@code System::getenv} in production)
      * @param root        the workspace folder, against which relative file paths resolve
      */
     public SecretResolver(Function<String, String> environment, Path root) {
+        this(environment, root, name -> Map.of());
+    }
+
+    /**
+     * @param storedValues a credential's values as now sealed in the store (for {@code ${stored}}), or an empty map
+     */
+    public SecretResolver(Function<String, String> environment, Path root, Function<String, Map<String, String>> storedValues) {
         this.environment = environment;
         this.root = root;
+        this.storedValues = storedValues;
     }
 
     /** The credential's values, or empty after adding a problem for each value that cannot be read. */
@@ -37,6 +46,7 @@ public final class SecretResolver {
             Optional<String> value = switch (entry.getValue()) {
                 case SecretRef.Env env -> env(env, credential, entry.getKey(), at, problems);
                 case SecretRef.File file -> file(file, credential, entry.getKey(), at, problems);
+                case SecretRef.Stored stored -> stored(credential, entry.getKey(), at, problems);
             };
             if (value.isPresent()) {
                 values.put(entry.getKey(), value.get());
@@ -45,6 +55,17 @@ public final class SecretResolver {
             }
         }
         return complete ? Optional.of(values) : Optional.empty();
+    }
+
+    private Optional<String> stored(CredentialDefinition credential, String key, Location at, Problems problems) {
+        String value = storedValues.apply(credential.name()).get(key);
+        if (value == null || value.isEmpty()) {
+            problems.add(at, "MISSING_SECRET", "value '" + key + "' of credential '" + credential.name() + "' is ${stored}"
+                    + " (given through the API), but this store has no such value: give it as ${env:…} or ${file:…},"
+                    + " or set it again with PUT /api/v1/credentials/" + credential.name());
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     private Optional<String> env(SecretRef.Env env, CredentialDefinition credential, String key, Location at,

@@ -247,9 +247,22 @@ public final class WorkspaceService implements AutoCloseable {
         return editor().put(kind, name, json);
     }
 
-    /** Removes one query, data template, orchestration or destination; refused, naming them, while orchestrations use it. */
+    /**
+     * Removes one query, data template, orchestration, destination or credential; refused, naming them, while
+     * other objects use it.
+     */
     public void deleteObject(ObjectKind kind, String name) {
         editor().delete(kind, name);
+    }
+
+    /**
+     * Creates or replaces a credential with values given here (write-only: sealed, never shown again; the
+     * definition says {@code ${stored}} for each).
+     *
+     * @throws dev.cohort.model.ValidationException with every problem
+     */
+    public ApplyResult putCredential(String name, String type, String description, Map<String, String> values) {
+        return editor().putCredential(name, type, description, values);
     }
 
     /** The kinds {@link #putObject} takes. */

@@ -91,6 +91,15 @@ public final class CohortApi {
                         return null;
                     }));
         }
+        routes.add(route(HandlerType.PUT, "/credentials/{name}", Role.ADMINISTRATOR,
+                "Create or replace a credential with its values (write-only: sealed under the master key, never shown again)",
+                CredentialRequest.class, CredentialView.class, 200, List.of(), this::putCredential));
+        routes.add(route(HandlerType.DELETE, "/credentials/{name}", Role.ADMINISTRATOR,
+                "Remove a credential (refused with 409 while destinations or notification channels use it, naming them)",
+                null, null, 204, List.of(), ctx -> {
+                    workspace.deleteObject(ObjectKind.CREDENTIAL, ctx.pathParam("name"));
+                    return null;
+                }));
         routes.add(route(HandlerType.DELETE, "/destinations/{name}", Role.ADMINISTRATOR,
                 "Remove a destination (refused with 409 while orchestrations use it, naming them)", null, null, 204, List.of(),
                 ctx -> {
@@ -132,6 +141,26 @@ public final class CohortApi {
     }
 
     public record ColumnView(String name, String type) {}
+
+    /** A credential to store: its values are write-only. */
+    public record CredentialRequest(String type, String description, java.util.Map<String, String> values) {
+        @Override
+        public String toString() {
+            return "CredentialRequest[" + type + ", values " + (values == null ? "none" : values.keySet()) + "]";
+        }
+    }
+
+    /** A stored credential: the names of its values, never the values. */
+    public record CredentialView(String name, String type, List<String> values, List<String> changes) {}
+
+    private CredentialView putCredential(Context ctx) {
+        CredentialRequest request = Json.read(ctx.body(), CredentialRequest.class);
+        String name = ctx.pathParam("name");
+        dev.cohort.runtime.workspace.ApplyResult result = workspace.putCredential(name, request.type(), request.description(),
+                request.values());
+        return new CredentialView(name, request.type(), request.values().keySet().stream().sorted().toList(),
+                result.applied().stream().map(Object::toString).toList());
+    }
 
     /** What a write did: the changes made, and what could not be made as asked (a query that stays a draft). */
     public record ObjectWriteView(String kind, String name, List<String> changes, List<ApiError.Problem> problems) {}
