@@ -36,13 +36,14 @@ import java.util.function.Supplier;
  * again). Objects holding or checking secrets (credentials, destinations, notification channels) and
  * tables (files and loads) stay with {@code cohort apply}.
  */
-final class ObjectEditor {
+public final class ObjectEditor {
     static final ErrorCode IN_USE = ErrorCode.user("OBJECT_IN_USE");
     static final ErrorCode NOT_EDITABLE = ErrorCode.user("NOT_EDITABLE_HERE");
-    /** The kinds the API writes. */
-    static final Set<ObjectKind> EDITABLE = Set.of(ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.ORCHESTRATION);
+    /** The kinds {@link #put} takes. */
+    public static final Set<ObjectKind> EDITABLE = Set.of(ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.ORCHESTRATION);
 
     private final Path root;
+    private final String workspaceName;
     private final Supplier<WorkspaceDefinition> stored;
     private final ObjectRepository objects;
     private final RunRepository runs;
@@ -51,9 +52,11 @@ final class ObjectEditor {
     private final CredentialVault vault;
     private final Clock clock;
 
-    ObjectEditor(Path root, Supplier<WorkspaceDefinition> stored, ObjectRepository objects, RunRepository runs,
-                 Supplier<Engine> engine, DestinationTypes destinationTypes, CredentialVault vault, Clock clock) {
+    ObjectEditor(Path root, String workspaceName, Supplier<WorkspaceDefinition> stored, ObjectRepository objects,
+                 RunRepository runs, Supplier<Engine> engine, DestinationTypes destinationTypes, CredentialVault vault,
+                 Clock clock) {
         this.root = root;
+        this.workspaceName = workspaceName;
         this.stored = stored;
         this.objects = objects;
         this.runs = runs;
@@ -68,7 +71,7 @@ final class ObjectEditor {
      *
      * @throws ValidationException with every problem, when the object or the workspace with it is not valid
      */
-    ApplyResult put(ObjectKind kind, String name, String json) {
+    public ApplyResult put(ObjectKind kind, String name, String json) {
         requireEditable(kind);
         Object object = WorkspaceReader.readObject(kind, name, json, root);
         WorkspaceDefinition current = stored.get();
@@ -99,7 +102,7 @@ final class ObjectEditor {
      * @throws ValidationException with every problem (a missing type or value, a destination or notification
      *                             channel that needs another type or other values)
      */
-    ApplyResult putCredential(String name, String type, String description, Map<String, String> values) {
+    public ApplyResult putCredential(String name, String type, String description, Map<String, String> values) {
         List<Problem> problems = new ArrayList<>();
         dev.cohort.model.Names.checkObjectName(name).ifPresent(why -> problems.add(new Problem(
                 dev.cohort.model.Location.key("name"), "BAD_NAME", why)));
@@ -168,14 +171,12 @@ final class ObjectEditor {
      * Removes object {@code name} of {@code kind}, refused while other objects use it (naming them). Removing
      * an orchestration cancels its waiting runs.
      */
-    void delete(ObjectKind kind, String name) {
+    public void delete(ObjectKind kind, String name) {
         if (kind != ObjectKind.DESTINATION && kind != ObjectKind.CREDENTIAL) {
             requireEditable(kind);
         }
         if (objects.find(kind, name).isEmpty()) {
-            List<String> names = objects.list(kind).stream().map(StoredObject::name).toList();
-            throw new CohortException(WorkspaceService.NOT_FOUND, "there is no " + kind.label() + " '" + name + "'"
-                    + Suggestions.didYouMean(name, names));
+            throw notFound(kind, name);
         }
         List<String> users = usersOf(stored.get(), kind, name);
         if (!users.isEmpty()) {
@@ -188,6 +189,54 @@ final class ObjectEditor {
             runs.unfinished(name).stream().filter(run -> run.status() == RunStatus.WAITING_TO_START)
                     .forEach(run -> runs.cancel(run.id(), "its orchestration was removed", clock.instant()));
         }
+    }
+
+    /**
+     * Tests a saved destination's connection as {@code apply} does when saving it: connects, authenticates
+     * with its credential, checks the folder or endpoint; each step with a plain message.
+     */
+    public dev.cohort.spi.destination.CheckResult testDestination(String name) {
+        StoredObject saved = objects.find(ObjectKind.DESTINATION, name).orElseThrow(() -> notFound(ObjectKind.DESTINATION, name));
+        var destination = (dev.cohort.model.DestinationDefinition) SpecCodec.decode(ObjectKind.DESTINATION, name, saved.specJson());
+        var type = destinationTypes.find(destination.type()).orElseThrow(() -> new CohortException(WorkspaceService.NOT_FOUND,
+                "destination type " + destination.type() + " is not installed"));
+        Map<String, String> secrets = Map.of();
+        if (destination.credential() != null) {
+            StoredObject credential = objects.find(ObjectKind.CREDENTIAL, destination.credential())
+                    .orElseThrow(() -> notFound(ObjectKind.CREDENTIAL, destination.credential()));
+            secrets = vault.open(credential.name(), credential.sealedSecret());
+        }
+        return dev.cohort.runtime.run.ConfiguredDestination.bind(type, destination, secrets)
+                .check(dev.cohort.spi.destination.CheckContext.DEFAULT);
+    }
+
+    /**
+     * Makes a query active: its SQL is checked by the engine and its output columns recorded, so
+     * orchestrations can send it. When the SQL fails, the query stays (or becomes) a draft with the
+     * engine's message, which the returned state carries.
+     */
+    public QueryState activateQuery(String name) {
+        StoredObject saved = objects.find(ObjectKind.QUERY, name).orElseThrow(() -> notFound(ObjectKind.QUERY, name));
+        QueryDefinition query = (QueryDefinition) SpecCodec.decode(ObjectKind.QUERY, name, saved.specJson());
+        QueryState state;
+        dev.cohort.model.QueryStatus status;
+        try {
+            List<dev.cohort.engine.Column> columns = engine.get().describe(SqlText.clean(query.sql()));
+            status = dev.cohort.model.QueryStatus.ACTIVE;
+            state = new QueryState(status, columns, null, clock.instant());
+        } catch (dev.cohort.engine.EngineException e) {
+            status = dev.cohort.model.QueryStatus.DRAFT;
+            state = new QueryState(status, List.of(), e.getMessage(), clock.instant());
+        }
+        QueryDefinition updated = new QueryDefinition(query.name(), query.description(), query.sql(), query.sqlFile(), status);
+        objects.put(ObjectKind.QUERY, name, SpecCodec.encode(updated), StateCodec.encode(state), null);
+        return state;
+    }
+
+    private CohortException notFound(ObjectKind kind, String name) {
+        List<String> names = objects.list(kind).stream().map(StoredObject::name).toList();
+        return new CohortException(WorkspaceService.NOT_FOUND, "there is no " + kind.label() + " '" + name + "' in workspace '"
+                + workspaceName + "'" + Suggestions.didYouMean(name, names));
     }
 
     private static void requireEditable(ObjectKind kind) {

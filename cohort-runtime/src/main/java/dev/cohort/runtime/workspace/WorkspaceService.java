@@ -196,88 +196,13 @@ public final class WorkspaceService implements AutoCloseable {
     }
 
     /**
-     * Tests a saved destination's connection as {@code apply} does when saving it: connects, authenticates
-     * with its credential, checks the folder or endpoint; each step with a plain message.
+     * Edits single objects of this applied workspace with {@code apply}'s rules (the API's writes and actions):
+     * queries, data templates, orchestrations, credentials with write-only values; activating a query;
+     * testing a destination's connection.
      */
-    public CheckResult testDestination(String name) {
-        StoredObject stored = objects().find(ObjectKind.DESTINATION, name).orElseThrow(() -> notFound(ObjectKind.DESTINATION, name));
-        var destination = (dev.cohort.model.DestinationDefinition) SpecCodec.decode(ObjectKind.DESTINATION, name, stored.specJson());
-        var type = destinationTypes.find(destination.type()).orElseThrow(() -> new CohortException(NOT_FOUND,
-                "destination type " + destination.type() + " is not installed"));
-        Map<String, String> secrets = Map.of();
-        if (destination.credential() != null) {
-            StoredObject credential = objects().find(ObjectKind.CREDENTIAL, destination.credential())
-                    .orElseThrow(() -> notFound(ObjectKind.CREDENTIAL, destination.credential()));
-            secrets = vault().open(credential.name(), credential.sealedSecret());
-        }
-        return ConfiguredDestination.bind(type, destination, secrets).check(CheckContext.DEFAULT);
-    }
-
-    /**
-     * Makes a query active: its SQL is checked by the engine and its output columns recorded, so
-     * orchestrations can send it. When the SQL fails, the query stays (or becomes) a draft with the
-     * engine's message, which the returned state carries.
-     */
-    public QueryState activateQuery(String name) {
-        QueryDefinition query = query(name);
-        QueryState state;
-        QueryDefinition saved;
-        try {
-            List<dev.cohort.engine.Column> columns = engine().describe(SqlText.clean(query.sql()));
-            state = new QueryState(dev.cohort.model.QueryStatus.ACTIVE, columns, null, clock.instant());
-            saved = new QueryDefinition(query.name(), query.description(), query.sql(), query.sqlFile(),
-                    dev.cohort.model.QueryStatus.ACTIVE);
-        } catch (dev.cohort.engine.EngineException e) {
-            state = new QueryState(dev.cohort.model.QueryStatus.DRAFT, List.of(), e.getMessage(), clock.instant());
-            saved = new QueryDefinition(query.name(), query.description(), query.sql(), query.sqlFile(),
-                    dev.cohort.model.QueryStatus.DRAFT);
-        }
-        objects().put(ObjectKind.QUERY, name, SpecCodec.encode(saved), StateCodec.encode(state), null);
-        return state;
-    }
-
-    /**
-     * Creates or replaces one query, data template or orchestration from its cohort.yaml shape as JSON, with
-     * {@code apply}'s rules (the API's writes). The result's problems say what could not be made as asked
-     * (a query whose SQL fails stays a draft; an orchestration it breaks is refused).
-     *
-     * @throws dev.cohort.model.ValidationException with every problem, when the object is not valid
-     */
-    public ApplyResult putObject(ObjectKind kind, String name, String json) {
-        return editor().put(kind, name, json);
-    }
-
-    /**
-     * Removes one query, data template, orchestration, destination or credential; refused, naming them, while
-     * other objects use it.
-     */
-    public void deleteObject(ObjectKind kind, String name) {
-        editor().delete(kind, name);
-    }
-
-    /**
-     * Creates or replaces a credential with values given here (write-only: sealed, never shown again; the
-     * definition says {@code ${stored}} for each).
-     *
-     * @throws dev.cohort.model.ValidationException with every problem
-     */
-    public ApplyResult putCredential(String name, String type, String description, Map<String, String> values) {
-        return editor().putCredential(name, type, description, values);
-    }
-
-    /** The kinds {@link #putObject} takes. */
-    public static java.util.Set<ObjectKind> editableKinds() {
-        return ObjectEditor.EDITABLE;
-    }
-
-    private ObjectEditor editor() {
-        return new ObjectEditor(home.root(), this::definition, objects(), runs(), this::engine, destinationTypes, vault(), clock);
-    }
-
-    private CohortException notFound(ObjectKind kind, String name) {
-        List<String> names = objects().list(kind).stream().map(StoredObject::name).toList();
-        return new CohortException(NOT_FOUND, "there is no " + kind.label() + " '" + name + "' in workspace '"
-                + workspace.name() + "'" + Suggestions.didYouMean(name, names));
+    public ObjectEditor editor() {
+        return new ObjectEditor(home.root(), workspace.name(), this::definition, objects(), runs(), this::engine,
+                destinationTypes, vault(), clock);
     }
 
     /**

@@ -25,7 +25,7 @@ class StoredCredentialIT {
         LoadedWorkspace files = WorkspaceReader.read(workspace);
         try (WorkspaceService service = WorkspaceService.openForApply(home, files.definition(), Map.of())) {
             service.apply(service.plan(files), ApplyListener.SILENT);
-            service.putCredential("api_login", "webhook", "set by the API", Map.of("secret", "a-long-secret-value-42"));
+            service.editor().putCredential("api_login", "webhook", "set by the API", Map.of("secret", "a-long-secret-value-42"));
             service.export(root.resolve("exported"));
         }
         String exported = Files.readString(root.resolve("exported/cohort.yaml"));

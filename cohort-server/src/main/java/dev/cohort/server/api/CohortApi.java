@@ -80,14 +80,14 @@ public final class CohortApi {
         routes.add(route(HandlerType.POST, "/destinations/{name}/test", Role.OPERATOR,
                 "Test a destination's connection: each step with its outcome", null, CheckView.class, 200, List.of(),
                 this::testDestination));
-        for (ObjectKind kind : WorkspaceService.editableKinds().stream().sorted().toList()) {
+        for (ObjectKind kind : dev.cohort.runtime.workspace.ObjectEditor.EDITABLE.stream().sorted().toList()) {
             String collection = collection(kind);
             routes.add(route(HandlerType.PUT, "/" + collection + "/{name}", Role.OPERATOR, "Create or replace a " + kind.label()
                             + " from its cohort.yaml shape as JSON, with apply's validation (every problem at once)",
                     Object.class, ObjectWriteView.class, 200, List.of(), ctx -> put(kind, ctx)));
             routes.add(route(HandlerType.DELETE, "/" + collection + "/{name}", Role.OPERATOR, "Remove a " + kind.label()
                     + " (refused with 409 while orchestrations use it, naming them)", null, null, 204, List.of(), ctx -> {
-                        workspace.deleteObject(kind, ctx.pathParam("name"));
+                        workspace.editor().delete(kind, ctx.pathParam("name"));
                         return null;
                     }));
         }
@@ -97,13 +97,13 @@ public final class CohortApi {
         routes.add(route(HandlerType.DELETE, "/credentials/{name}", Role.ADMINISTRATOR,
                 "Remove a credential (refused with 409 while destinations or notification channels use it, naming them)",
                 null, null, 204, List.of(), ctx -> {
-                    workspace.deleteObject(ObjectKind.CREDENTIAL, ctx.pathParam("name"));
+                    workspace.editor().delete(ObjectKind.CREDENTIAL, ctx.pathParam("name"));
                     return null;
                 }));
         routes.add(route(HandlerType.DELETE, "/destinations/{name}", Role.ADMINISTRATOR,
                 "Remove a destination (refused with 409 while orchestrations use it, naming them)", null, null, 204, List.of(),
                 ctx -> {
-                    workspace.deleteObject(ObjectKind.DESTINATION, ctx.pathParam("name"));
+                    workspace.editor().delete(ObjectKind.DESTINATION, ctx.pathParam("name"));
                     return null;
                 }));
         for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
@@ -156,7 +156,7 @@ public final class CohortApi {
     private CredentialView putCredential(Context ctx) {
         CredentialRequest request = Json.read(ctx.body(), CredentialRequest.class);
         String name = ctx.pathParam("name");
-        dev.cohort.runtime.workspace.ApplyResult result = workspace.putCredential(name, request.type(), request.description(),
+        dev.cohort.runtime.workspace.ApplyResult result = workspace.editor().putCredential(name, request.type(), request.description(),
                 request.values());
         return new CredentialView(name, request.type(), request.values().keySet().stream().sorted().toList(),
                 result.applied().stream().map(Object::toString).toList());
@@ -167,7 +167,7 @@ public final class CohortApi {
 
     private ObjectWriteView put(ObjectKind kind, Context ctx) {
         String name = ctx.pathParam("name");
-        dev.cohort.runtime.workspace.ApplyResult result = workspace.putObject(kind, name, ctx.body());
+        dev.cohort.runtime.workspace.ApplyResult result = workspace.editor().put(kind, name, ctx.body());
         return new ObjectWriteView(kind.label(), name, result.applied().stream().map(Object::toString).toList(),
                 result.problems().stream().map(p -> new ApiError.Problem(p.code(), p.message(),
                         p.location().keyPath().orElse(null))).toList());
@@ -185,7 +185,7 @@ public final class CohortApi {
 
     private QueryStateView activate(Context ctx) {
         String name = ctx.pathParam("name");
-        dev.cohort.runtime.workspace.QueryState state = workspace.activateQuery(name);
+        dev.cohort.runtime.workspace.QueryState state = workspace.editor().activateQuery(name);
         if (state.status() != dev.cohort.model.QueryStatus.ACTIVE) {
             throw new ApiError(422, "QUERY_INVALID", "query " + name + " stays a draft: " + state.error(), "sql");
         }
@@ -207,7 +207,7 @@ public final class CohortApi {
     }
 
     private CheckView testDestination(Context ctx) {
-        dev.cohort.spi.destination.CheckResult result = workspace.testDestination(ctx.pathParam("name"));
+        dev.cohort.spi.destination.CheckResult result = workspace.editor().testDestination(ctx.pathParam("name"));
         return new CheckView(result.ok(), result.steps().stream().map(s -> new CheckStepView(s.name(), s.ok(), s.message())).toList());
     }
 
