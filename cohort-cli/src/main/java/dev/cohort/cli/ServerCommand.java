@@ -60,7 +60,10 @@ final class ServerCommand implements Callable<Integer> {
         out.println("  " + workers + " worker" + (workers == 1 ? "" : "s") + ", " + perDestination
                 + " run(s) per destination at a time. Ctrl-C stops it gracefully.");
         out.flush();
-        server.awaitShutdownSignal();
+        server.awaitShutdownSignal(line -> {
+            out.println(line);
+            out.flush();
+        });
         return ExitCodes.OK;
     }
 }

@@ -307,11 +307,19 @@ public final class CohortServer implements AutoCloseable {
         }
     }
 
-    /** Blocks until the JVM is asked to stop, then shuts down gracefully (for {@code cohort server}). */
-    public void awaitShutdownSignal() throws InterruptedException {
+    /**
+     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then shuts down gracefully, telling
+     * {@code progress} what it does (for {@code cohort server}).
+     */
+    public void awaitShutdownSignal(java.util.function.Consumer<String> progress) throws InterruptedException {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            int running = workers.executing().size();
+            progress.accept("Stopping: no new runs are taken" + (running == 0 ? "."
+                    : "; waiting up to " + options.drainTimeout().toSeconds() + " s for " + running + " running run"
+                    + (running == 1 ? "" : "s") + " to finish."));
             close();
+            progress.accept("Stopped.");
             stopped.countDown();
         }, "cohort-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
