@@ -144,7 +144,9 @@ final class QueueThroughput implements AutoCloseable {
 
     /** Waits until every run is final; fails if a node dies or the runs take far longer than they should. */
     private void awaitFinal(List<Long> ids) {
-        Duration limit = Duration.ofSeconds(60).plus(Duration.ofMillis(500L * ids.size()));
+        // half a second a run, plus ten round trips to the partner: far more than a run takes
+        Duration perRun = Duration.ofMillis(500).plus(options.partnerLatency().multipliedBy(10));
+        Duration limit = Duration.ofSeconds(60).plus(perRun.multipliedBy(ids.size()));
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             long done = query(ids, "SELECT count(*) FROM runs WHERE id = ANY(?) AND " + FINAL, r -> r.getLong(1)).getFirst();

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * {@code cohort server} under load, on PostgreSQL, with real server processes started as an operator
  * would ({@link CohortCommand}, {@link ServerNode}) and the sandbox SFTP server in this JVM standing in
- * for the partners. In one run it measures:
+ * for the partners — on loopback, answering at once, or each SFTP request {@code --partner-latency-ms} later
+ * as a partner across the internet would ({@code SftpFaults.latency}). In one run it measures:
  * <ol>
  *   <li>runs per second one node completes: N tiny runs (a few dozen rows each, as CSV over SFTP) spread
  *       over many orchestrations and destinations ({@link ServerBenchWorkspace}), requested through the
@@ -92,15 +93,23 @@ public final class ServerBenchmark {
         return String.format(Locale.ROOT, """
                 Cohort server benchmark: %,d runs per phase (after %,d warm-up runs a node), %d rows each, as CSV over SFTP;
                   %d orchestrations on %d SFTP destinations; --workers %d and --per-destination %d on every node;
+                  partner latency: %s;
                   %d API clients for %d s per request (after a %d s warm-up)
                 %s  metadata store: %s on %s, a fresh database per phase
                   server processes: java %s -cp %s %s server --port 0 …
                   load average before the start: %s
                 """, options.runs(), options.warmupRuns(), options.rowsPerRun(), options.orchestrations(),
-                options.destinations(), options.workers(), options.perDestination(), options.clients(),
+                options.destinations(), options.workers(), options.perDestination(), partnerLatency(), options.clients(),
                 options.latency().toSeconds(), options.latencyWarmup().toSeconds(), Environment.machineAndJvm(), postgres,
                 BenchDatabase.masked(options.postgresUrl()), String.join(" ", CohortCommand.JVM_OPTIONS),
                 cohort.description(), CohortCommand.MAIN_CLASS, Environment.loadAverage());
+    }
+
+    private String partnerLatency() {
+        long millis = options.partnerLatency().toMillis();
+        return millis == 0 ? "none (--partner-latency-ms 0: the SFTP server answers at once, on loopback)"
+                : String.format(Locale.ROOT, "%d ms (--partner-latency-ms %d: the SFTP server answers each SFTP request"
+                        + " %d ms after serving it; connecting and logging in cost no extra time)", millis, millis, millis);
     }
 
     private void measure(Path base, CohortCommand cohort) throws IOException {
@@ -110,6 +119,7 @@ public final class ServerBenchmark {
             sftpServer.user(SftpUser.named(ServerBenchWorkspace.sftpUser(d)).withAuthorizedKey(key.getPublic()));
         }
         try (SandboxSftpServer sftp = sftpServer.start()) {
+            sftp.faults().latency(options.partnerLatency());
             QueueThroughput.Result one;
             List<ApiLatency.Result> latency;
             try (BenchDatabase database = BenchDatabase.create(options.postgresUrl())) {
@@ -223,8 +233,9 @@ public final class ServerBenchmark {
         out.print(ServerResultTable.throughput(List.of(one, two), options.workers()));
         out.println();
         double ratio = two.runsPerSecond() / one.runsPerSecond();
-        out.printf(Locale.ROOT, "ratio two nodes / one node = %.1f / %.1f runs/s = %.2f (target: at least %.1f): %s%n",
-                two.runsPerSecond(), one.runsPerSecond(), ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "ratio two nodes / one node = %.1f / %.1f runs/s = %.2f (target: at least %.1f): %s;"
+                        + " partner latency %d ms%n", two.runsPerSecond(), one.runsPerSecond(), ratio, TARGET_RATIO,
+                ratio >= TARGET_RATIO ? "met" : "NOT met", options.partnerLatency().toMillis());
         out.println("share of the runs in (2): " + ServerResultTable.shares(two.runsByNode(), two.runs()));
         for (QueueThroughput.Result r : List.of(one, two)) {
             CpuSample.CpuUse cpu = r.cpu();

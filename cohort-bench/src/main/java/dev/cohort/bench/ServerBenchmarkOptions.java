@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param orchestrations  orchestrations the runs are spread over (runs of one orchestration never overlap)
  * @param destinations    SFTP destinations the orchestrations are spread over, one SFTP user each
  * @param rowsPerRun      rows of the table every run sends
+ * @param partnerLatency  how much later the sandbox SFTP server answers each SFTP request (the round trip to a
+ *                        partner across the internet); zero for loopback's own
  * @param clients         concurrent API clients in the latency phase
  * @param latency         how long each latency measurement (list, get) lasts
  * @param latencyWarmup   how long the API is warmed up before the latency measurements
@@ -24,11 +26,12 @@ import java.util.Optional;
  * @param help            print the usage and stop
  */
 record ServerBenchmarkOptions(int runs, int warmupRuns, int workers, int perDestination, int orchestrations,
-                              int destinations, int rowsPerRun, int clients, Duration latency, Duration latencyWarmup,
-                              String postgresUrl, Optional<String> cohortClasspath, Optional<Path> directory, boolean keep,
-                              boolean help) {
+                              int destinations, int rowsPerRun, Duration partnerLatency, int clients, Duration latency,
+                              Duration latencyWarmup, String postgresUrl, Optional<String> cohortClasspath,
+                              Optional<Path> directory, boolean keep, boolean help) {
     static final String POSTGRES_URL_VARIABLE = "COHORT_BENCH_PG_URL";
     static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    static final int MAX_PARTNER_LATENCY_MS = 60_000;
 
     static final String USAGE = """
               --runs N             runs measured on one node, then on two nodes (default 1000)
@@ -39,6 +42,8 @@ record ServerBenchmarkOptions(int runs, int warmupRuns, int workers, int perDest
               --destinations N     SFTP destinations, one SFTP user each (default 10)
               --per-destination N  cohort server --per-destination (default 2)
               --rows N             rows each run sends (default 40)
+              --partner-latency-ms N  the sandbox SFTP server answers each SFTP request N ms after serving it,
+                                   as a partner across the internet would (default 0: loopback, no latency)
               --latency-seconds N  how long each latency measurement lasts (default 10; warm-up: half of it)
               --pg-url URL         a PostgreSQL database the user may create databases from
                                    (default $COHORT_BENCH_PG_URL, else jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)
@@ -54,6 +59,7 @@ record ServerBenchmarkOptions(int runs, int warmupRuns, int workers, int perDest
         int orchestrations = 50;
         int destinations = 10;
         int rows = 40;
+        int partnerLatencyMs = 0;
         int clients = 50;
         int latencySeconds = 10;
         String environmentUrl = System.getenv(POSTGRES_URL_VARIABLE);
@@ -72,6 +78,7 @@ record ServerBenchmarkOptions(int runs, int warmupRuns, int workers, int perDest
                 case "--orchestrations" -> orchestrations = count(option, args, ++i, 1);
                 case "--destinations" -> destinations = count(option, args, ++i, 1);
                 case "--rows" -> rows = count(option, args, ++i, 1);
+                case "--partner-latency-ms" -> partnerLatencyMs = count(option, args, ++i, 0);
                 case "--clients" -> clients = count(option, args, ++i, 1);
                 case "--latency-seconds" -> latencySeconds = count(option, args, ++i, 1);
                 case "--pg-url" -> postgresUrl = BenchmarkOptions.value(args, ++i, option);
@@ -86,13 +93,17 @@ record ServerBenchmarkOptions(int runs, int warmupRuns, int workers, int perDest
             throw new IllegalArgumentException("--destinations (" + destinations + ") cannot be more than --orchestrations ("
                     + orchestrations + "): each destination needs an orchestration writing to it");
         }
+        if (partnerLatencyMs > MAX_PARTNER_LATENCY_MS) {
+            throw new IllegalArgumentException("--partner-latency-ms must be at most " + MAX_PARTNER_LATENCY_MS
+                    + " (a minute per request), got " + partnerLatencyMs);
+        }
         if (!postgresUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("--pg-url must be a PostgreSQL JDBC URL such as " + DEFAULT_POSTGRES_URL);
         }
         Duration latency = Duration.ofSeconds(latencySeconds);
         return new ServerBenchmarkOptions(runs, warmupRuns, workers, perDestination, orchestrations, destinations, rows,
-                clients, latency, latency.dividedBy(2), postgresUrl, Optional.ofNullable(cohortClasspath),
-                Optional.ofNullable(directory), keep, help);
+                Duration.ofMillis(partnerLatencyMs), clients, latency, latency.dividedBy(2), postgresUrl,
+                Optional.ofNullable(cohortClasspath), Optional.ofNullable(directory), keep, help);
     }
 
     private static int count(String option, String[] args, int index, int least) {

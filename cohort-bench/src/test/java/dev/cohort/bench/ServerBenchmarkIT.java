@@ -15,20 +15,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server benchmark's own plumbing at a tiny size, with real {@code cohort server} processes (from
- * {@code cohort-cli/target/cohort/lib}) on the local PostgreSQL: every phase runs, both nodes take runs,
- * and nothing is left behind — no files, no process, no database.
+ * {@code cohort-cli/target/cohort/lib}) on the local PostgreSQL and a partner 20 ms away: every phase runs,
+ * both nodes take runs, and nothing is left behind — no files, no process, no database.
  */
 class ServerBenchmarkIT {
     @Test
     void measuresOneNodeTwoNodesAndTheApiThenCleansUp(@TempDir Path directory) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         ServerBenchmarkOptions options = ServerBenchmarkOptions.parse("--runs", "12", "--warmup-runs", "0",
-                "--orchestrations", "4", "--destinations", "2", "--rows", "5", "--clients", "4", "--latency-seconds", "1",
+                "--orchestrations", "4", "--destinations", "2", "--rows", "5", "--partner-latency-ms", "20", "--clients", "4",
+                "--latency-seconds", "1",
                 "--dir", directory.toString());
 
         ServerBenchmark.run(options, new PrintStream(output, true, UTF_8));
 
         assertThat(output.toString(UTF_8)).contains(
+                "partner latency: 20 ms (--partner-latency-ms 20",
                 "(1) one node: 12 runs in ",
                 "(2) two nodes: 12 runs in ",
                 "phase one-node: all 12 files delivered, 5 rows each",

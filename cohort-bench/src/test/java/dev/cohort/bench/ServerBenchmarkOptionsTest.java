@@ -21,6 +21,7 @@ class ServerBenchmarkOptionsTest {
         assertThat(options.destinations()).isEqualTo(10);
         assertThat(options.perDestination()).isEqualTo(2);
         assertThat(options.rowsPerRun()).isEqualTo(40);
+        assertThat(options.partnerLatency()).isZero();
         assertThat(options.latency()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.latencyWarmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.cohortClasspath()).isEmpty();
@@ -31,10 +32,10 @@ class ServerBenchmarkOptionsTest {
     void readsEveryOption() {
         ServerBenchmarkOptions options = ServerBenchmarkOptions.parse("--runs", "2_000", "--workers", "8", "--clients", "10",
                 "--warmup-runs", "0", "--orchestrations", "20", "--destinations", "5", "--per-destination", "3",
-                "--rows", "12", "--latency-seconds", "4", "--pg-url", "jdbc:postgresql://db:5432/postgres?user=bench",
+                "--rows", "12", "--partner-latency-ms", "50", "--latency-seconds", "4", "--pg-url", "jdbc:postgresql://db:5432/postgres?user=bench",
                 "--cohort-classpath", "/opt/cohort/lib/*", "--dir", "/tmp/bench", "--keep");
 
-        assertThat(options).isEqualTo(new ServerBenchmarkOptions(2000, 0, 8, 3, 20, 5, 12, 10, Duration.ofSeconds(4),
+        assertThat(options).isEqualTo(new ServerBenchmarkOptions(2000, 0, 8, 3, 20, 5, 12, Duration.ofMillis(50), 10, Duration.ofSeconds(4),
                 Duration.ofSeconds(2), "jdbc:postgresql://db:5432/postgres?user=bench", Optional.of("/opt/cohort/lib/*"),
                 Optional.of(Path.of("/tmp/bench")), true, false));
     }
@@ -45,6 +46,10 @@ class ServerBenchmarkOptionsTest {
                 .hasMessage("--runs must be between 1 and 1000000, got 0");
         assertThatThrownBy(() -> ServerBenchmarkOptions.parse("--destinations", "60"))
                 .hasMessageContaining("--destinations (60) cannot be more than --orchestrations (50)");
+        assertThatThrownBy(() -> ServerBenchmarkOptions.parse("--partner-latency-ms", "-1"))
+                .hasMessage("--partner-latency-ms must be between 0 and 1000000, got -1");
+        assertThatThrownBy(() -> ServerBenchmarkOptions.parse("--partner-latency-ms", "60001"))
+                .hasMessage("--partner-latency-ms must be at most 60000 (a minute per request), got 60001");
         assertThatThrownBy(() -> ServerBenchmarkOptions.parse("--pg-url", "jdbc:sqlite:x.db"))
                 .hasMessageContaining("--pg-url must be a PostgreSQL JDBC URL");
         assertThatThrownBy(() -> ServerBenchmarkOptions.parse("--seed", "7"))

@@ -21,8 +21,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * Cohort's own SFTP server (Apache MINA SSHD), standing in for a partner's: it serves a root folder on
  * loopback, each {@link SftpUser} jailed to {@code root/<user>/} and logging in with a password or an
  * authorized public key. The host key lives in a file (ed25519, generated on first start) so clients see
- * the same key across restarts. {@link #faults()} injects a full disk, a dropped connection or a read-only
- * folder; {@link #events()} shows what users wrote, renamed and removed.
+ * the same key across restarts. {@link #faults()} injects a full disk, a dropped connection, a read-only
+ * folder or a partner's round-trip latency; {@link #events()} shows what users wrote, renamed and removed.
  *
  * <pre>{@code
  * try (SandboxSftpServer server = SandboxSftpServer.builder()
@@ -200,7 +200,7 @@ public final class SandboxSftpServer implements AutoCloseable {
     }
 
     SftpSubsystemFactory sftpSubsystem() {
-        SftpSubsystemFactory factory = new SftpSubsystemFactory.Builder().build();
+        SftpSubsystemFactory factory = new LatencySftpSubsystemFactory(faults);
         factory.addSftpEventListener(new FaultInjectingSftpListener(faults, this::userFolder));
         factory.addSftpEventListener(new RecordingSftpListener(events));
         return factory;

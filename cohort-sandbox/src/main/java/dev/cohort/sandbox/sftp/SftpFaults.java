@@ -1,6 +1,8 @@
 package dev.cohort.sandbox.sftp;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +20,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       take the session's uploaded bytes over the limit; that write is not stored.</li>
  *   <li>{@link #readOnly}: writing, creating, renaming, deleting or changing attributes under a folder fails
  *       with {@code SSH_FX_PERMISSION_DENIED} (3).</li>
+ *   <li>{@link #latency}: the server answers every SFTP request that much later, as a partner across the
+ *       internet would; see there.</li>
  * </ul>
  */
 public final class SftpFaults {
     /** The SFTP status a write beyond {@link #storageQuota} answers: {@code SSH_FX_QUOTA_EXCEEDED}. */
     public static final int QUOTA_EXCEEDED_STATUS = 15;
+    private static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
     private final Map<String, Long> quotas = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> readOnlyFolders = new ConcurrentHashMap<>();
     private final AtomicInteger connectionsToDrop = new AtomicInteger();
     private volatile long dropAfterBytes = -1;
+    private volatile Duration latency = Duration.ZERO;
 
     /** Limits the bytes {@code user} may store in its folder (files already there count). */
     public SftpFaults storageQuota(String user, long maxBytes) {
@@ -67,8 +73,36 @@ public final class SftpFaults {
         return this;
     }
 
+    /**
+     * Answers every SFTP request {@code perRequest} after serving it — the round trip to a partner that far
+     * away — instead of at once: {@code open}, {@code write}, {@code close}, {@code rename}, {@code stat},
+     * {@code realpath}, {@code remove}, {@code mkdir}, the version handshake, every other request too.
+     * Each session's requests are still served and answered in order, and a client that waits for each
+     * answer pays the latency once per request; requests a client sends without waiting (the pipelined
+     * writes of an upload) are served at once and their answers follow {@code perRequest} later, so they
+     * overlap, as on a real link. Sessions do not delay each other. Not modelled: the SSH handshake and
+     * login (they cost no extra time), the bandwidth, and the SSH window's own round trips.
+     *
+     * @param perRequest from zero (answer at once, the default) to 10 minutes
+     */
+    public SftpFaults latency(Duration perRequest) {
+        Objects.requireNonNull(perRequest, "perRequest");
+        if (perRequest.isNegative() || perRequest.compareTo(MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("an SFTP latency must be between 0 and " + MAX_LATENCY.toMinutes()
+                    + " minutes, not " + perRequest);
+        }
+        latency = perRequest;
+        return this;
+    }
+
+    /** The latency set by {@link #latency(Duration)}; zero when answers are not delayed. */
+    public Duration latency() {
+        return latency;
+    }
+
     /** Switches every fault off. */
     public SftpFaults clear() {
+        latency = Duration.ZERO;
         quotas.clear();
         readOnlyFolders.clear();
         dropAfterBytes = -1;
