@@ -44,6 +44,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) {
+        // cohort-cli (on this class path for the server benchmark) brings its own logback.xml: name ours explicitly
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "cohort-bench-logback.xml");
+        }
         Choice choice;
         Runnable benchmark;
         boolean help;
