@@ -80,6 +80,7 @@ public final class CohortServer implements AutoCloseable {
                 Duration.ofSeconds(10));
         this.metrics = new ServerMetrics(runs, workers);
         notifier.subscribe(metrics::notified);
+        notifier.subscribeFinished(metrics::finished);
         ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
         Users users = new Users(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());

@@ -43,6 +43,17 @@ final class ServerMetrics {
         }
     }
 
+    /** A finished run's duration, by final status: {@code cohort_run_duration_seconds}. */
+    void finished(dev.cohort.model.Run run) {
+        run.duration(run.finishedAt() == null ? java.time.Instant.now() : run.finishedAt()).ifPresent(duration ->
+                io.micrometer.core.instrument.Timer.builder("cohort.run.duration")
+                        .description("how long runs took on this node, from start to end, by final status")
+                        .tag("status", run.status().name())
+                        .publishPercentileHistogram()
+                        .register(registry)
+                        .record(duration));
+    }
+
     long waiting() {
         return (long) refreshWaiting();
     }

@@ -68,9 +68,13 @@ class CohortServerIT {
         assertThat(finished.path("files").path(0).path("name").asString()).isEqualTo("loyalty_members.csv");
         assertThat(Files.readAllLines(fixture.outbox.resolve("loyalty_members.csv"))).hasSize(41);
 
-        List<String> levels = new ArrayList<>();
-        fixture.get("/api/v1/notifications", Role.USER).json().path("items").forEach(n -> levels.add(n.path("level").asString()));
-        assertThat(levels).containsExactly("COMPLETED", "RUNNING");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> levels = new ArrayList<>();
+            fixture.get("/api/v1/notifications", Role.USER).json().path("items").forEach(n -> levels.add(n.path("level").asString()));
+            assertThat(levels).containsExactly("COMPLETED", "RUNNING");
+            assertThat(fixture.get("/metrics", null).text()).contains("cohort_run_duration_seconds_count{status=\"COMPLETED\"} 1")
+                    .contains("cohort_runs_finished_total{status=\"COMPLETED\"} 1.0").contains("cohort_rows_sent_total 40.0");
+        });
         JsonNode orchestration = fixture.get("/api/v1/orchestrations/solo", Role.USER).json();
         assertThat(orchestration.path("last_run").path("id").asLong()).isEqualTo(requested.json().path("id").asLong());
     }

@@ -107,7 +107,7 @@ public final class CohortApi {
                     return null;
                 }));
         for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
-                ObjectKind.DESTINATION)) {
+                ObjectKind.NOTIFICATION_CHANNEL, ObjectKind.DESTINATION)) {
             String collection = collection(kind);
             routes.add(route(HandlerType.GET, "/" + collection, Role.USER, "List " + kind.label() + "s as written in cohort.yaml",
                     null, page(Views.ObjectView.class), 200, List.of(), ctx -> objects(kind)));
@@ -131,7 +131,7 @@ public final class CohortApi {
             case CREDENTIAL -> "credentials";
             case DESTINATION -> "destinations";
             case ORCHESTRATION -> "orchestrations";
-            default -> kind.label().replace(' ', '-') + "s";
+            case NOTIFICATION_CHANNEL -> "notification-channels";
         };
     }
 

@@ -21,6 +21,7 @@ public final class RunNotifier {
     private final NotificationRepository feed;
     private final Clock clock;
     private final List<Consumer<Notification>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Run>> finishedRuns = new CopyOnWriteArrayList<>();
 
     public RunNotifier(NotificationRepository feed, Clock clock) {
         this.feed = feed;
@@ -32,6 +33,11 @@ public final class RunNotifier {
         subscribers.add(subscriber);
     }
 
+    /** Hears every run that ends on this node, as stored at its end (metrics: durations). */
+    public void subscribeFinished(Consumer<Run> subscriber) {
+        finishedRuns.add(subscriber);
+    }
+
     void started(Run run) {
         publish(new Notification(0, "RUNNING", "Running: " + run.orchestration() + " (run " + run.id() + ")",
                 (run.isTest() ? "Test run of at most " + run.testRows() + " rows" : "Run") + " of " + run.orchestration()
@@ -40,6 +46,13 @@ public final class RunNotifier {
     }
 
     void finished(Run run) {
+        for (Consumer<Run> subscriber : finishedRuns) {
+            try {
+                subscriber.accept(run);
+            } catch (RuntimeException e) {
+                LOG.warn("a run subscriber failed on run {}: {}", run.id(), e.getMessage());
+            }
+        }
         String level = switch (run.status()) {
             case COMPLETED -> "COMPLETED";
             case COMPLETED_WITH_WARNINGS -> "WARNING";
