@@ -42,7 +42,35 @@ final class QuerySyntax {
             throw sqlError("The query has " + statements.size() + " statements; only one SELECT statement is allowed."
                     + " Remove the others (and the ';' between them).");
         }
-        return statements.get(0);
+        JsonNode statement = statements.get(0);
+        requireOnlyAllowedTableFunctions(statement);
+        return statement;
+    }
+
+    /**
+     * Table functions that only make rows ({@code range}, {@code generate_series}, {@code unnest}); every other
+     * one reads files or other systems ({@code read_csv('/etc/passwd')}, {@code read_parquet('s3://…')},
+     * {@code postgres_scan}, …), which user SQL must not: it reads the customer 360 tables only.
+     */
+    static final java.util.Set<String> ALLOWED_TABLE_FUNCTIONS = java.util.Set.of("range", "generate_series", "unnest");
+
+    private static void requireOnlyAllowedTableFunctions(JsonNode node) {
+        if (node.isArray()) {
+            node.forEach(QuerySyntax::requireOnlyAllowedTableFunctions);
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if ("TABLE_FUNCTION".equals(node.path("type").asString(""))) {
+            String name = node.path("function").path("function_name").asString("").toLowerCase(Locale.ROOT);
+            if (!ALLOWED_TABLE_FUNCTIONS.contains(name)) {
+                throw sqlError("The query calls " + (name.isEmpty() ? "a table function" : name + "(…)") + ", which reads"
+                        + " files or other systems; queries read only the customer 360 tables. Load the data as a table"
+                        + " (in cohort.yaml, or with cohort load) and query that table.");
+            }
+        }
+        node.values().forEach(QuerySyntax::requireOnlyAllowedTableFunctions);
     }
 
     private static JsonNode serialize(Connection connection, String sql) throws SQLException {

@@ -82,8 +82,13 @@ class DuckDbDatabaseIT {
 
         try (DuckDbEngine engine = DuckDbEngine.open(file)) {
             assertThat(engine.tables()).extracting(TableInfo::name).containsExactly("customers");
-            assertThat(engine.preview("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%crashed'", 1).rows())
-                    .containsExactly(List.of("0"));
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet left = statement.executeQuery(
+                     "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '%crashed'")) {
+            left.next();
+            assertThat(left.getLong(1)).as("the crashed staging table was dropped").isZero();
         }
     }
 

@@ -198,4 +198,21 @@ class DuckDbQueryIT {
         assertThat(engine.referencedTables("SELECT nonsense_column FROM table_that_does_not_exist"))
                 .containsExactly("table_that_does_not_exist");
     }
+
+    @Test
+    void tableFunctionsThatReadFilesOrOtherSystemsAreRefusedEverywhereUserSqlGoes() {
+        for (String sql : java.util.List.of("SELECT * FROM read_csv('/etc/passwd')",
+                "SELECT * FROM customers WHERE email IN (SELECT column0 FROM read_csv_auto('/etc/hosts'))",
+                "WITH x AS (SELECT * FROM read_text('/etc/hostname')) SELECT * FROM x",
+                "SELECT * FROM customers UNION ALL SELECT * FROM read_parquet('s3://bucket/x.parquet')")) {
+            assertThatThrownBy(() -> engine.describe(sql)).as(sql).isInstanceOf(dev.cohort.engine.EngineException.class)
+                    .hasMessageContaining("which reads files or other systems").hasMessageContaining("Load the data as a table");
+            assertThatThrownBy(() -> engine.preview(sql, 1)).as(sql).hasMessageContaining("which reads files");
+            assertThatThrownBy(() -> engine.referencedTables(sql)).as(sql).hasMessageContaining("which reads files");
+        }
+        assertThatThrownBy(() -> engine.createSqlTable("stolen", "SELECT * FROM read_csv('/etc/passwd')"))
+                .hasMessageContaining("read_csv(…), which reads files");
+        assertThat(engine.preview("SELECT * FROM range(3) r(i)", 10).rows()).hasSize(3);
+        assertThat(engine.preview("SELECT * FROM generate_series(1, 2) g(i)", 10).rows()).hasSize(2);
+    }
 }
