@@ -235,9 +235,13 @@ class CohortServerIT {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.errorCode()).isEqualTo("ORCHESTRATION_BUSY");
         assertThat(second.errorMessage()).contains("already has run " + first + " (Waiting to start)").contains("'refuse'");
-        assertThat(fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).status()).isEqualTo(202);
-        assertThat(fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null).status()).as("queue is the default")
-                .isEqualTo(202);
+        Response queued = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null);
+        assertThat(queued.status()).isEqualTo(202);
+        assertThat(queued.json().path("note").isNull()).isTrue();
+        Response behind = fixture.post("/api/v1/orchestrations/raw/runs", Role.OPERATOR, null);
+        assertThat(behind.status()).as("queue is the default").isEqualTo(202);
+        assertThat(behind.json().path("note").asString()).isEqualTo("waits behind run " + queued.json().path("id").asLong()
+                + " (Waiting to start): runs of one orchestration never overlap");
     }
 
     @Test

@@ -243,7 +243,12 @@ public final class CohortApi {
         String trigger = (testRows == null ? "api" : "api test") + " by " + ctx.attribute("cohort.principal");
         Run run = launcher.request(o.name(), testRows, trigger);
         workers.wake();
-        return Views.RunView.of(run);
+        String note = workspace.store().runs(workspace.workspaceId()).unfinished(o.name()).stream()
+                .filter(other -> other.id() != run.id()).findFirst()
+                .map(other -> "waits behind run " + other.id() + " (" + other.status().label() + "): runs of one orchestration"
+                        + " never overlap")
+                .orElse(null);
+        return Views.RunView.of(run, note);
     }
 
     private Views.RunView testRun(Context ctx) {

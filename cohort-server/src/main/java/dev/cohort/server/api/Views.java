@@ -20,13 +20,19 @@ public final class Views {
     public record RunView(long id, String orchestration, String status, String statusLabel, boolean test, Long testRows,
                           String trigger, Instant requestedAt, Instant startedAt, Instant finishedAt, long rowsRead,
                           long rowsSent, long rowsRejected, long bytesSent, int attempts, String worker, String errorCode,
-                          String errorMessage, List<FileView> files, List<RejectionView> rejections) {
+                          String errorMessage, List<FileView> files, List<RejectionView> rejections, String note) {
         public static RunView of(Run run) {
+            return of(run, null);
+        }
+
+        /** With {@code note}: what a person should know about this answer (a run queued behind another). */
+        public static RunView of(Run run, String note) {
             return new RunView(run.id(), run.orchestration(), run.status().name(), run.status().label(), run.isTest(),
                     run.testRows(), run.trigger(), run.requestedAt(), run.startedAt(), run.finishedAt(),
                     run.counts().rowsRead(), run.counts().rowsSent(), run.counts().rowsRejected(), run.counts().bytesSent(),
                     run.attempts(), run.worker(), run.errorCode(), run.errorMessage(),
-                    run.files().stream().map(FileView::of).toList(), run.rejections().stream().map(RejectionView::of).toList());
+                    run.files().stream().map(FileView::of).toList(), run.rejections().stream().map(RejectionView::of).toList(),
+                    note);
         }
     }
 
