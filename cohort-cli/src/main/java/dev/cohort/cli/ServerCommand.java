@@ -44,14 +44,26 @@ final class ServerCommand implements Callable<Integer> {
             description = "On shutdown, how long running runs may take to finish (default: 30).")
     int drainSeconds;
 
+    @Option(names = "--public-url", paramLabel = "<url>",
+            description = "This server's address as partners reach it, for links to files they fetch (default: http://<host>:<port>).")
+    String publicUrl;
+
+    @Option(names = "--file-link-hours", defaultValue = "12", paramLabel = "<h>",
+            description = "How long a link to a file lent to a partner works (default: 12).")
+    int fileLinkHours;
+
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535 || workers < 0 || perDestination < 1 || drainSeconds < 0) {
-            throw new CohortCli.UsageException("--port must be 0-65535, --workers 0 or more, --per-destination 1 or more and"
-                    + " --drain-seconds 0 or more");
+        if (port < 0 || port > 65535 || workers < 0 || perDestination < 1 || drainSeconds < 0 || fileLinkHours < 1) {
+            throw new CohortCli.UsageException("--port must be 0-65535, --workers 0 or more, --per-destination 1 or more,"
+                    + " --drain-seconds 0 or more and --file-link-hours 1 or more");
+        }
+        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new CohortCli.UsageException("--public-url must be http(s)://host[:port][/path], not '" + publicUrl + "'");
         }
         ServerOptions serverOptions = ServerOptions.defaults().withHost(host).withPort(port).withWorkers(workers)
-                .withPerDestination(perDestination).withDrainTimeout(Duration.ofSeconds(drainSeconds));
+                .withPerDestination(perDestination).withDrainTimeout(Duration.ofSeconds(drainSeconds))
+                .withPublicUrl(publicUrl).withFileLinkValidity(Duration.ofHours(fileLinkHours));
         CohortServer server = CohortServer.start(options.home(), serverOptions);
         var out = spec.commandLine().getOut();
         out.println("Cohort server for workspace '" + server.workspaceName() + "' at " + server.url());

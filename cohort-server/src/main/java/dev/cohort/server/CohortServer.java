@@ -18,6 +18,7 @@ import dev.cohort.server.api.Views;
 import dev.cohort.server.auth.ApiTokens;
 import dev.cohort.server.auth.Role;
 import dev.cohort.server.auth.Users;
+import dev.cohort.server.files.FileLinks;
 import dev.cohort.server.work.NotificationDelivery;
 import dev.cohort.server.work.RunNotifier;
 import dev.cohort.server.work.Scheduler;
@@ -60,6 +61,8 @@ public final class CohortServer implements AutoCloseable {
     private final NotificationDelivery delivery;
     private final ServerMetrics metrics;
     private final List<Route> routes;
+    private final Clock clock;
+    private volatile FileLinks fileLinks;
     private final Javalin http;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,6 +70,7 @@ public final class CohortServer implements AutoCloseable {
     private CohortServer(WorkspaceService workspace, ServerOptions options, Clock clock) {
         this.workspace = workspace;
         this.options = options;
+        this.clock = clock;
         RunRepository runs = workspace.store().runs(workspace.workspaceId());
         RunLauncher launcher = workspace.launcher(options.node());
         RunNotifier notifier = new RunNotifier(workspace.store().notifications(workspace.workspaceId()), clock);
@@ -76,8 +80,13 @@ public final class CohortServer implements AutoCloseable {
                 NotificationDelivery::log);
         notifier.subscribe(delivery::deliver);
         this.scheduler = new Scheduler(workspace.store().schedules(workspace.workspaceId()), this::automaticOrchestrations,
-                () -> workspace.failAbandonedRuns().size(), delivery::refresh, workers, clock, Duration.ofSeconds(1),
-                Duration.ofSeconds(10));
+                () -> workspace.failAbandonedRuns().size(), () -> {
+                    delivery.refresh();
+                    FileLinks links = fileLinks;
+                    if (links != null) {
+                        links.deleteExpired();
+                    }
+                }, workers, clock, Duration.ofSeconds(1), Duration.ofSeconds(10));
         this.metrics = new ServerMetrics(runs, workers);
         notifier.subscribe(metrics::notified);
         notifier.subscribeFinished(metrics::finished);
@@ -141,6 +150,8 @@ public final class CohortServer implements AutoCloseable {
 
     private void startParts() {
         http.start();
+        fileLinks = new FileLinks(workspace.derivedKey("file links"), workspace.stateFolder().resolve("files"),
+                options.publicUrl() != null ? options.publicUrl() : url(), options.fileLinkValidity(), clock);
         scheduler.start();
         workers.start();
         ready.set(true);
@@ -154,6 +165,14 @@ public final class CohortServer implements AutoCloseable {
 
     public String url() {
         return "http://" + options.host() + ":" + port();
+    }
+
+    /**
+     * Lends files to partners that fetch them (signed, expiring links served by this server under
+     * {@code /files}); available once the server has started.
+     */
+    public FileLinks fileLinks() {
+        return fileLinks;
     }
 
     /** Every route this server answers, as declared (the OpenAPI document is made from these). */
@@ -202,11 +221,54 @@ public final class CohortServer implements AutoCloseable {
                     ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
                     return metrics.scrape();
                 }));
+        service.add(new Route(HandlerType.GET, FileLinks.PATH + "/{id}/{name}", null,
+                "A lent file, for a partner that fetches it: needs its signed link, until it expires (Range requests work)",
+                null, String.class, 200, List.of(new Route.QueryParameter("expires", "integer", "from the link"),
+                        new Route.QueryParameter("signature", "string", "from the link")), this::lentFile));
         Route openApi = new Route(HandlerType.GET, CohortApi.BASE + "/openapi.json", null, "This document", null,
                 Object.class, 200, List.of(), ctx -> OpenApiDocument.of(all, VERSION));
         service.add(openApi);
         all.addAll(service);
         return service;
+    }
+
+    private Object lentFile(Context ctx) throws java.io.IOException {
+        FileLinks links = fileLinks;
+        FileLinks.Lookup lookup = links == null ? new FileLinks.Lookup.Refused(FileLinks.Refusal.GONE)
+                : links.find(ctx.pathParam("id"), ctx.pathParam("name"), ctx.queryParam("expires"), ctx.queryParam("signature"));
+        switch (lookup) {
+            case FileLinks.Lookup.Found found -> {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + found.name() + "\"");
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("Accept-Ranges", "bytes");
+                ctx.contentType(found.name().endsWith(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream");
+                java.util.Optional<dev.cohort.server.files.ByteRange.Parsed> asked =
+                        dev.cohort.server.files.ByteRange.parse(ctx.header("Range"), found.bytes());
+                if (asked.isPresent() && asked.get().range() == null) {
+                    ctx.header("Content-Range", "bytes */" + found.bytes());
+                    throw new ApiError(416, "RANGE_NOT_SATISFIABLE", "the file has " + found.bytes() + " bytes");
+                }
+                java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(found.file());
+                long length = found.bytes();
+                if (asked.isPresent()) {
+                    dev.cohort.server.files.ByteRange range = asked.get().range();
+                    channel.position(range.first());
+                    length = range.length();
+                    ctx.status(206);
+                    ctx.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + found.bytes());
+                }
+                ctx.header("Content-Length", String.valueOf(length));
+                ctx.result(dev.cohort.server.files.ByteRange.limited(java.nio.channels.Channels.newInputStream(channel), length));
+                return null;
+            }
+            case FileLinks.Lookup.Refused refused -> throw switch (refused.why()) {
+                case MALFORMED, BAD_SIGNATURE -> new ApiError(403, "LINK_INVALID",
+                        "this file link is not valid (altered or incomplete): use the link exactly as Cohort gave it");
+                case EXPIRED -> new ApiError(403, "LINK_EXPIRED", "this file link has expired: run the orchestration again"
+                        + " for a new one");
+                case GONE -> new ApiError(404, "FILE_GONE", "the file of this link is no longer kept");
+            };
+        }
     }
 
     private Views.Health health(String status) {

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param drainTimeout     on shutdown, how long running runs may take to finish before they are interrupted
  * @param pollInterval     how often an idle worker looks for runs other nodes queued
  * @param node             this node's name in runs' {@code worker} ({@code host:pid} by default)
+ * @param publicUrl        the server's address as partners reach it (for links to files they fetch), or null for
+ *                         its own {@code http://host:port}
+ * @param fileLinkValidity how long a link to a lent file works (12 hours by default, as Insider One asks)
  */
 public record ServerOptions(String host, int port, int workers, int perDestination, Duration drainTimeout,
-                            Duration pollInterval, String node) {
+                            Duration pollInterval, String node, String publicUrl, Duration fileLinkValidity) {
     public static final int DEFAULT_PORT = 8080;
 
     public ServerOptions {
@@ -24,6 +27,10 @@ public record ServerOptions(String host, int port, int workers, int perDestinati
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(fileLinkValidity, "fileLinkValidity");
+        if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not '" + publicUrl + "'");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, not " + port);
         }
@@ -38,35 +45,43 @@ public record ServerOptions(String host, int port, int workers, int perDestinati
     /** The defaults: loopback, port 8080, 4 workers, 2 runs per destination, 30 s to drain. */
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", DEFAULT_PORT, 4, 2, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                defaultNode());
+                defaultNode(), null, Duration.ofHours(12));
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, workers, perDestination, drainTimeout, pollInterval, node);
+        return new ServerOptions(host, newPort, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withWorkers(int newWorkers) {
-        return new ServerOptions(host, port, newWorkers, perDestination, drainTimeout, pollInterval, node);
+        return new ServerOptions(host, port, newWorkers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, workers, perDestination, drainTimeout, pollInterval, node);
+        return new ServerOptions(newHost, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withPerDestination(int limit) {
-        return new ServerOptions(host, port, workers, limit, drainTimeout, pollInterval, node);
+        return new ServerOptions(host, port, workers, limit, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withDrainTimeout(Duration timeout) {
-        return new ServerOptions(host, port, workers, perDestination, timeout, pollInterval, node);
+        return new ServerOptions(host, port, workers, perDestination, timeout, pollInterval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withPollInterval(Duration interval) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, interval, node);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, interval, node, publicUrl, fileLinkValidity);
     }
 
     public ServerOptions withNode(String name) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, name);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, name, publicUrl, fileLinkValidity);
+    }
+
+    public ServerOptions withPublicUrl(String url) {
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, url, fileLinkValidity);
+    }
+
+    public ServerOptions withFileLinkValidity(Duration validity) {
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, validity);
     }
 
     private static String defaultNode() {

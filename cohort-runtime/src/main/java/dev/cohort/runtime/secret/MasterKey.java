@@ -86,6 +86,21 @@ public final class MasterKey {
         return readFile(keyFile);
     }
 
+    /**
+     * A 256-bit key for one {@code purpose} (signing file links, say), derived from this key with HMAC-SHA256 so
+     * that each use has its own key and none reveals the master key. Every node with the same master key derives
+     * the same one.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(("cohort derived key: " + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
     /** A short, stable id of this key (8 hex digits): an HMAC of a fixed label under the key, from which the key cannot be recovered. */
     public String keyId() {
         return HexFormat.of().formatHex(keyId);

@@ -223,6 +223,18 @@ public final class WorkspaceService implements AutoCloseable {
         return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, worker);
     }
 
+    /** A key for one purpose derived from the workspace's master key (the same on every node); see {@link MasterKey#deriveKey}. */
+    public byte[] derivedKey(String purpose) {
+        MasterKey key = MasterKey.resolve(environment, home.masterKeyFile());
+        key.requireMatches(workspace.name(), workspace.masterKeyId());
+        return key.deriveKey(purpose);
+    }
+
+    /** Where this workspace keeps its state on this node ({@code .cohort/} beside cohort.yaml). */
+    public Path stateFolder() {
+        return home.masterKeyFile().getParent();
+    }
+
     /** The metadata store this workspace lives in, for the server's queue, schedules, feed and access. */
     public MetadataStore store() {
         return store;
