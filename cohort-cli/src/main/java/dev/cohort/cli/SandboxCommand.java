@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Run Cohort's stand-ins for partner services, to try destinations locally.",
-        subcommands = SandboxCommand.Sftp.class)
+        subcommands = {SandboxCommand.Sftp.class, SandboxCommand.Insider.class})
 final class SandboxCommand {
 
     @Command(name = "sftp", mixinStandardHelpOptions = true,
@@ -93,6 +93,65 @@ final class SandboxCommand {
                 out.println("Generated a client key for " + user + ": " + privateKey.toAbsolutePath());
             }
             return publicKey;
+        }
+    }
+
+    @Command(name = "insider", mixinStandardHelpOptions = true,
+            description = {"Run a stand-in for Insider One's First-Party Segment API until Ctrl-C: uploads with partner name",
+                "and token, Insider's answers and rate limit, the file fetched from its URL, counts called back.",
+                "The account's API token is read from $" + dev.cohort.sandbox.insider.SandboxInsiderOptions.TOKEN_VARIABLE + "."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  COHORT_SANDBOX_INSIDER_TOKEN=secret cohort sandbox insider --port 8086 --partner acme",
+                "  then point an insider-one destination's base_url at http://127.0.0.1:8086"})
+    static final class Insider implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "8086", paramLabel = "<port>", description = "Port (default: 8086; 0 for any free port).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>", description = "Address to listen on (default: 127.0.0.1).")
+        String host;
+
+        @Option(names = "--partner", defaultValue = "sandbox", paramLabel = "<name>", description = "The account's partner name, lower-case (default: sandbox).")
+        String partner;
+
+        @Option(names = "--rate-limit", defaultValue = "100", paramLabel = "<n>", description = "Requests per second the account may make (default: 100).")
+        int rateLimit;
+
+        @Option(names = "--callback-delay", defaultValue = "2", paramLabel = "<seconds>", description = "Time between reading a file and calling back (default: 2).")
+        double callbackDelay;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            var token = System.getenv(dev.cohort.sandbox.insider.SandboxInsiderOptions.TOKEN_VARIABLE);
+            if (token == null || token.isBlank()) {
+                throw new CohortCli.UsageException("the account's API token is read from $"
+                        + dev.cohort.sandbox.insider.SandboxInsiderOptions.TOKEN_VARIABLE + ", which is not set");
+            }
+            dev.cohort.sandbox.insider.SandboxInsiderOptions options;
+            try {
+                options = new dev.cohort.sandbox.insider.SandboxInsiderOptions(host, port, partner, token, rateLimit,
+                        java.time.Duration.ofMillis(Math.round(callbackDelay * 1000)));
+            } catch (RuntimeException e) {
+                throw new CohortCli.UsageException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (var server = dev.cohort.sandbox.insider.SandboxInsiderServer.start(options, event -> {
+                out.println("  " + event.describe());
+                out.flush();
+            })) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    stopped.countDown();
+                }));
+                out.print(server.describe());
+                out.println("Press Ctrl-C to stop.");
+                out.flush();
+                stopped.await();
+            }
+            return ExitCodes.OK;
         }
     }
 }
