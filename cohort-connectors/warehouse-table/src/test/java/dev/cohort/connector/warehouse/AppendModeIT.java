@@ -1,0 +1,108 @@
+package dev.cohort.connector.warehouse;
+
+import static dev.cohort.connector.warehouse.ReplaceModeIT.row;
+import static dev.cohort.connector.warehouse.ReplaceModeIT.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cohort.spi.CohortException;
+import dev.cohort.spi.ErrorKind;
+import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.RecordBatch;
+import dev.cohort.testing.postgres.PostgresTestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code mode: append} against the real PostgreSQL: one transaction committed at finish, and a table that must fit. */
+class AppendModeIT {
+    @RegisterExtension
+    final PostgresTestDatabase database = new PostgresTestDatabase();
+
+    private TestWarehouse warehouse() {
+        return new TestWarehouse(database);
+    }
+
+    @Test
+    void rowsAreAddedOnlyWhenTheDeliveryFinishes() {
+        TestWarehouse warehouse = warehouse();
+        warehouse.execute("CREATE TABLE audience (id text, name text)", "INSERT INTO audience VALUES ('C1', 'earlier')");
+
+        try (DestinationWriter writer = TestWarehouse.TYPE.open(warehouse.config("mode", "append", "batch_rows", 2),
+                TestWarehouse.context("audience", "id", "name"))) {
+            writer.write(RecordBatch.numberedFrom(1, rows(row("C2", "a"), row("C3", "b"), row("C4", "c"))));
+
+            assertThat(warehouse.tableRows("audience")).as("nothing is visible before finish").containsExactly(List.of("C1", "earlier"));
+
+            writer.finish();
+        }
+
+        assertThat(warehouse.tableRows("audience")).containsExactly(List.of("C1", "earlier"), List.of("C2", "a"), List.of("C3", "b"),
+                List.of("C4", "c"));
+    }
+
+    @Test
+    void aMissingTableIsCreatedWithTextColumnsAndAppearsAtFinish() {
+        TestWarehouse warehouse = warehouse();
+
+        try (DestinationWriter writer = TestWarehouse.TYPE.open(warehouse.config("mode", "append"),
+                TestWarehouse.context("audience", "id", "Name", "joined on"))) {
+            writer.write(RecordBatch.numberedFrom(1, rows(row("C1", "Ada", "2024-01-31"))));
+            assertThat(warehouse.relations()).isEmpty();
+            writer.finish();
+        }
+
+        assertThat(warehouse.columns("audience")).containsExactly("id text", "Name text", "joined on text");
+        assertThat(warehouse.tableRows("audience")).containsExactly(List.of("C1", "Ada", "2024-01-31"));
+    }
+
+    @Test
+    void abortKeepsTheTableAsItWasAndRemovesATableItCreated() {
+        TestWarehouse warehouse = warehouse();
+        warehouse.execute("CREATE TABLE audience (id text, name text)", "INSERT INTO audience VALUES ('C1', 'earlier')");
+
+        for (String table : List.of("audience", "new_table")) {
+            try (DestinationWriter writer = TestWarehouse.TYPE.open(warehouse.config("mode", "append"),
+                    TestWarehouse.context(table, "id", "name"))) {
+                writer.write(RecordBatch.numberedFrom(1, rows(row("C2", "a"))));
+                writer.abort();
+            }
+        }
+
+        assertThat(warehouse.tableRows("audience")).containsExactly(List.of("C1", "earlier"));
+        assertThat(warehouse.relations()).containsExactly("public.audience");
+    }
+
+    @Test
+    void aTableWhoseColumnsDoNotFitIsRefusedWhenTheDeliveryOpensNamingColumnsAndTypes() {
+        TestWarehouse warehouse = warehouse();
+        warehouse.execute("CREATE TABLE audience (id text, phone text, loaded_on date NOT NULL)");
+
+        assertThatThrownBy(() -> TestWarehouse.TYPE.open(warehouse.config("mode", "append"),
+                TestWarehouse.context("audience", "id", "email", "name")))
+                .isInstanceOfSatisfying(CohortException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(WarehouseErrors.COLUMNS_MISMATCH);
+                    assertThat(e.kind()).isEqualTo(ErrorKind.USER_ERROR);
+                })
+                .hasMessageContaining("public.audience does not fit")
+                .hasMessageContaining("no column for the fields email, name")
+                .hasMessageContaining("phone (text)")
+                .hasMessageContaining("loaded_on (date, NOT NULL)");
+        assertThat(warehouse.relations()).containsExactly("public.audience");
+    }
+
+    @Test
+    void columnsWithDefaultsAndNamesDifferingOnlyInCaseFit() {
+        TestWarehouse warehouse = warehouse();
+        warehouse.execute("CREATE TABLE audience (id bigint, email text, loaded_at timestamptz NOT NULL DEFAULT now(), seq bigserial)");
+
+        try (DestinationWriter writer = TestWarehouse.TYPE.open(warehouse.config("mode", "append"),
+                TestWarehouse.context("audience", "Email", "ID"))) {
+            writer.write(RecordBatch.numberedFrom(1, rows(row("ada@example.com", "42"))));
+            writer.finish();
+        }
+
+        assertThat(warehouse.rows("SELECT id, email, loaded_at IS NOT NULL, seq FROM audience"))
+                .containsExactly(List.of("42", "ada@example.com", "t", "1"));
+    }
+}
