@@ -65,20 +65,11 @@ final class SandboxCommand {
                 keys = generateClientKey(out);
             }
             SandboxSftpOptions options = new SandboxSftpOptions(host, port, root, user, keys, secret, hostKey);
-            CountDownLatch stopped = new CountDownLatch(1);
-            try (SandboxSftpServer server = SandboxSftpServer.start(options, event -> {
+            SandboxSftpServer server = SandboxSftpServer.start(options, event -> {
                 out.println("  " + event.describe());
                 out.flush();
-            })) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stopped.countDown();
-                }));
-                out.println(server.describe());
-                out.println("Press Ctrl-C to stop.");
-                out.flush();
-                stopped.await();
-            }
+            });
+            runUntilStopped(server, server.describe() + "\n", out);
             return ExitCodes.OK;
         }
 
@@ -137,21 +128,30 @@ final class SandboxCommand {
                 throw new CohortCli.UsageException(e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            CountDownLatch stopped = new CountDownLatch(1);
-            try (var server = dev.cohort.sandbox.insider.SandboxInsiderServer.start(options, event -> {
+            var server = dev.cohort.sandbox.insider.SandboxInsiderServer.start(options, event -> {
                 out.println("  " + event.describe());
                 out.flush();
-            })) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stopped.countDown();
-                }));
-                out.print(server.describe());
-                out.println("Press Ctrl-C to stop.");
-                out.flush();
-                stopped.await();
-            }
+            });
+            runUntilStopped(server, server.describe(), out);
             return ExitCodes.OK;
         }
+    }
+
+    /** Prints what the started stand-in is, then serves until Ctrl-C (or SIGTERM) and closes it. */
+    private static void runUntilStopped(AutoCloseable server, String description, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // stopping anyway
+            } finally {
+                stopped.countDown();
+            }
+        }));
+        out.print(description);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
     }
 }

@@ -1,8 +1,6 @@
 package dev.cohort.cli;
 
 import dev.cohort.runtime.store.AccessRepository;
-import dev.cohort.runtime.store.MetadataStore;
-import dev.cohort.runtime.store.MetadataStores;
 import dev.cohort.server.auth.ApiTokens;
 import dev.cohort.server.auth.Role;
 import java.time.Clock;
@@ -45,14 +43,12 @@ final class TokenCommand {
         public Integer call() {
             Role parsed = Role.parse(role).orElseThrow(() -> new CohortCli.UsageException("--role must be one of " + ROLES
                     + ", not '" + role + "'"));
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                ApiTokens.Created created = new ApiTokens(store.access(), Clock.systemUTC()).create(name, parsed);
-                var out = spec.commandLine().getOut();
-                out.println(created.token());
-                out.flush();
-                spec.commandLine().getErr().println("Token '" + name + "' (" + parsed.label() + ") created. It is shown only"
-                        + " now: keep it in a secret store.");
-            }
+            ApiTokens.Created created = options.access(access -> new ApiTokens(access, Clock.systemUTC()).create(name, parsed));
+            var out = spec.commandLine().getOut();
+            out.println(created.token());
+            out.flush();
+            spec.commandLine().getErr().println("Token '" + name + "' (" + parsed.label() + ") created. It is shown only"
+                    + " now: keep it in a secret store.");
             return ExitCodes.OK;
         }
     }
@@ -67,23 +63,21 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                List<AccessRepository.ApiToken> tokens = store.access().tokens();
-                var out = spec.commandLine().getOut();
-                if (tokens.isEmpty()) {
-                    out.println("No API tokens. Create one with 'cohort token create --name <name> --role <role>'.");
-                    out.flush();
-                    return ExitCodes.OK;
-                }
-                TextTable table = new TextTable(List.of("name", "role", "created", "last used", "status"));
-                for (AccessRepository.ApiToken token : tokens) {
-                    table.row(List.of(token.name(), token.role().toLowerCase(java.util.Locale.ROOT),
-                            RunCommand.when(token.createdAt()),
-                            token.lastUsedAt() == null ? "never" : RunCommand.when(token.lastUsedAt()),
-                            token.active() ? "active" : "revoked " + RunCommand.when(token.revokedAt())));
-                }
-                table.print(out);
+            List<AccessRepository.ApiToken> tokens = options.access(AccessRepository::tokens);
+            var out = spec.commandLine().getOut();
+            if (tokens.isEmpty()) {
+                out.println("No API tokens. Create one with 'cohort token create --name <name> --role <role>'.");
+                out.flush();
+                return ExitCodes.OK;
             }
+            TextTable table = new TextTable(List.of("name", "role", "created", "last used", "status"));
+            for (AccessRepository.ApiToken token : tokens) {
+                table.row(List.of(token.name(), token.role().toLowerCase(java.util.Locale.ROOT),
+                        RunCommand.when(token.createdAt()),
+                        token.lastUsedAt() == null ? "never" : RunCommand.when(token.lastUsedAt()),
+                        token.active() ? "active" : "revoked " + RunCommand.when(token.revokedAt())));
+            }
+            table.print(out);
             return ExitCodes.OK;
         }
     }
@@ -102,11 +96,9 @@ final class TokenCommand {
 
         @Override
         public Integer call() {
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                if (!store.access().revokeToken(name, Clock.systemUTC().instant())) {
-                    throw new CohortCli.UsageException("there is no active token named '" + name + "' ('cohort token list'"
-                            + " lists them)");
-                }
+            if (!options.access(access -> access.revokeToken(name, Clock.systemUTC().instant()))) {
+                throw new CohortCli.UsageException("there is no active token named '" + name + "' ('cohort token list'"
+                        + " lists them)");
             }
             spec.commandLine().getOut().println("Token '" + name + "' revoked.");
             spec.commandLine().getOut().flush();

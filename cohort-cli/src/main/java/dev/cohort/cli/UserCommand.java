@@ -1,8 +1,6 @@
 package dev.cohort.cli;
 
 import dev.cohort.runtime.store.AccessRepository;
-import dev.cohort.runtime.store.MetadataStore;
-import dev.cohort.runtime.store.MetadataStores;
 import dev.cohort.server.auth.Role;
 import dev.cohort.server.auth.Users;
 import java.io.BufferedReader;
@@ -53,9 +51,7 @@ final class UserCommand {
             Role parsed = Role.parse(role).orElseThrow(() -> new CohortCli.UsageException("--role must be one of user,"
                     + " operator, administrator, not '" + role + "'"));
             String password = passwordStdin ? firstLineOfStdin() : prompt();
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                new Users(store.access(), Clock.systemUTC()).create(name, parsed, password);
-            }
+            options.access(access -> new Users(access, Clock.systemUTC()).create(name, parsed, password));
             spec.commandLine().getOut().println("User '" + name + "' (" + parsed.label() + ") created.");
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
@@ -93,21 +89,19 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                List<AccessRepository.User> users = store.access().users();
-                var out = spec.commandLine().getOut();
-                if (users.isEmpty()) {
-                    out.println("No users. Create one with 'cohort user create --name <name> --role <role>'.");
-                    out.flush();
-                    return ExitCodes.OK;
-                }
-                TextTable table = new TextTable(List.of("name", "role", "created", "changed"));
-                for (AccessRepository.User user : users) {
-                    table.row(List.of(user.name(), user.role().toLowerCase(Locale.ROOT), RunCommand.when(user.createdAt()),
-                            RunCommand.when(user.updatedAt())));
-                }
-                table.print(out);
+            List<AccessRepository.User> users = options.access(AccessRepository::users);
+            var out = spec.commandLine().getOut();
+            if (users.isEmpty()) {
+                out.println("No users. Create one with 'cohort user create --name <name> --role <role>'.");
+                out.flush();
+                return ExitCodes.OK;
             }
+            TextTable table = new TextTable(List.of("name", "role", "created", "changed"));
+            for (AccessRepository.User user : users) {
+                table.row(List.of(user.name(), user.role().toLowerCase(Locale.ROOT), RunCommand.when(user.createdAt()),
+                        RunCommand.when(user.updatedAt())));
+            }
+            table.print(out);
             return ExitCodes.OK;
         }
     }
@@ -126,10 +120,8 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            try (MetadataStore store = MetadataStores.open(options.home().metadataUrl())) {
-                if (!store.access().deleteUser(name)) {
-                    throw new CohortCli.UsageException("there is no user named '" + name + "' ('cohort user list' lists them)");
-                }
+            if (!options.access(access -> access.deleteUser(name))) {
+                throw new CohortCli.UsageException("there is no user named '" + name + "' ('cohort user list' lists them)");
             }
             spec.commandLine().getOut().println("User '" + name + "' deleted.");
             spec.commandLine().getOut().flush();

@@ -16,6 +16,13 @@ final class WorkspaceOptions {
                     + " else a SQLite file in the workspace's .cohort folder).")
     String dbUrl;
 
+    /** Runs {@code work} with the store's API tokens and users (shared by every workspace of the store). */
+    <T> T access(java.util.function.Function<dev.cohort.runtime.store.AccessRepository, T> work) {
+        try (dev.cohort.runtime.store.MetadataStore store = dev.cohort.runtime.store.MetadataStores.open(home().metadataUrl())) {
+            return work.apply(store.access());
+        }
+    }
+
     WorkspaceHome home() {
         return WorkspaceHome.of(workspace, Optional.ofNullable(dbUrl));
     }
