@@ -57,6 +57,12 @@ final class RunPrinter implements RunListener {
     }
 
     @Override
+    public void waiting(Run run) {
+        summary(out, run, Instant.now());
+        done.countDown();
+    }
+
+    @Override
     public boolean cancelRequested() {
         return cancel.get();
     }
@@ -70,6 +76,15 @@ final class RunPrinter implements RunListener {
             out.printf(Locale.ROOT, "  file %s  %,d rows  %.1f MB  sha256 %s  (%s)%n", file.name(), file.rows(),
                     file.bytes() / 1e6, file.sha256(), file.location());
         }
+        run.partnerOutcome().ifPresent(partner -> {
+            if (partner.accepted() != null || partner.rejected() != null) {
+                out.printf(Locale.ROOT, "  partner's report: %s valid, %s invalid (%s)%n", count(partner.accepted()),
+                        count(partner.rejected()), partner.waitingFor());
+            } else if (!run.status().isFinal()) {
+                out.println("  waiting for the partner's report until " + TIME.format(partner.deadline()) + ": "
+                        + partner.waitingFor() + ". 'cohort run show " + run.id() + "' shows it once it came.");
+            }
+        });
         if (!run.rejections().isEmpty()) {
             out.printf(Locale.ROOT, "  rejected rows (%s):%n", counts.rowsRejected() > SHOWN_REJECTIONS
                     ? "the first " + SHOWN_REJECTIONS + " of " + String.format(Locale.ROOT, "%,d", counts.rowsRejected()) : "all");
@@ -82,6 +97,10 @@ final class RunPrinter implements RunListener {
             out.println("  error: " + run.errorMessage() + (run.errorCode() == null ? "" : " [" + run.errorCode() + "]"));
         }
         out.flush();
+    }
+
+    private static String count(Long value) {
+        return value == null ? "?" : String.format(Locale.ROOT, "%,d", value);
     }
 
     static java.util.function.Consumer<RunRejection> rejection(PrintWriter out) {

@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param attempts     how many times the delivery was tried
  * @param worker       the process running it ({@code host:pid}), while it runs
  * @param heartbeatAt  when the worker last said it was alive
+ * @param partner      for a delivery its partner completes later: what is awaited and, once reported, the
+ *                     partner's counts; null for other runs
  */
 public record Run(long id, String orchestration, RunStatus status, Long testRows, String trigger, Instant requestedAt,
                   Instant startedAt, Instant finishedAt, RunCounts counts, List<RunRejection> rejections,
                   List<RunFile> files, String errorCode, String errorMessage, int attempts, String worker,
-                  Instant heartbeatAt) {
+                  Instant heartbeatAt, PartnerOutcome partner) {
     public Run {
         Objects.requireNonNull(orchestration, "orchestration");
         Objects.requireNonNull(status, "status");
@@ -31,6 +33,19 @@ public record Run(long id, String orchestration, RunStatus status, Long testRows
         counts = counts == null ? RunCounts.ZERO : counts;
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A run as before partner reports existed: no partner outcome. */
+    public Run(long id, String orchestration, RunStatus status, Long testRows, String trigger, Instant requestedAt,
+               Instant startedAt, Instant finishedAt, RunCounts counts, List<RunRejection> rejections,
+               List<RunFile> files, String errorCode, String errorMessage, int attempts, String worker,
+               Instant heartbeatAt) {
+        this(id, orchestration, status, testRows, trigger, requestedAt, startedAt, finishedAt, counts, rejections, files,
+                errorCode, errorMessage, attempts, worker, heartbeatAt, null);
+    }
+
+    public Optional<PartnerOutcome> partnerOutcome() {
+        return Optional.ofNullable(partner);
     }
 
     public boolean isTest() {

@@ -1,9 +1,13 @@
 package dev.cohort.model;
 
-/** Where a run of an orchestration is. The last four are final. */
+/**
+ * Where a run of an orchestration is. The last four are final. A run whose partner completes the delivery
+ * later (Insider One) waits for the partner's report after running: {@link #WAITING_FOR_PARTNER}.
+ */
 public enum RunStatus {
     WAITING_TO_START("Waiting to start"),
     RUNNING("Running"),
+    WAITING_FOR_PARTNER("Waiting for partner"),
     COMPLETED("Completed"),
     COMPLETED_WITH_WARNINGS("Completed with warnings"),
     FAILED("Failed"),
@@ -21,6 +25,6 @@ public enum RunStatus {
     }
 
     public boolean isFinal() {
-        return this != WAITING_TO_START && this != RUNNING;
+        return this != WAITING_TO_START && this != RUNNING && this != WAITING_FOR_PARTNER;
     }
 }

@@ -2,6 +2,8 @@ package dev.cohort.server;
 
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.Workflow;
+import dev.cohort.runtime.run.PartnerReach;
+import dev.cohort.runtime.run.PartnerReports;
 import dev.cohort.runtime.run.RunLauncher;
 import dev.cohort.runtime.store.ClaimLimits;
 import dev.cohort.runtime.store.RunRepository;
@@ -25,6 +27,7 @@ import dev.cohort.server.work.Scheduler;
 import dev.cohort.server.work.WorkerPool;
 import dev.cohort.spi.CohortException;
 import dev.cohort.spi.ErrorKind;
+import dev.cohort.spi.destination.FileHost;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -63,6 +66,10 @@ public final class CohortServer implements AutoCloseable {
     private final List<Route> routes;
     private final Clock clock;
     private volatile FileLinks fileLinks;
+    private final RunNotifier notifier;
+    private final RunLauncher launcher;
+    private final RunRepository runs;
+    private final PartnerReports partnerReports;
     private final Javalin http;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -72,8 +79,13 @@ public final class CohortServer implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         RunRepository runs = workspace.store().runs(workspace.workspaceId());
-        RunLauncher launcher = workspace.launcher(options.node());
+        PartnerReach reach = PartnerReach.of(this::lendFile, this::publicUrl, workspace.derivedKey("partner callbacks"));
+        RunLauncher launcher = workspace.launcher(options.node(), reach);
         RunNotifier notifier = new RunNotifier(workspace.store().notifications(workspace.workspaceId()), clock);
+        this.notifier = notifier;
+        this.launcher = launcher;
+        this.runs = runs;
+        this.partnerReports = new PartnerReports(launcher, runs, reach, clock);
         this.workers = new WorkerPool(runs, launcher, notifier, this::orchestration, clock, options.node(), options.workers(),
                 new ClaimLimits(options.perDestination()), options.pollInterval());
         this.delivery = new NotificationDelivery(workspace.workspaceName(), workspace::notificationChannels,
@@ -82,6 +94,7 @@ public final class CohortServer implements AutoCloseable {
         this.scheduler = new Scheduler(workspace.store().schedules(workspace.workspaceId()), this::automaticOrchestrations,
                 () -> workspace.failAbandonedRuns().size(), () -> {
                     delivery.refresh();
+                    partnerReports.expireWaits().forEach(notifier::ended);
                     FileLinks links = fileLinks;
                     if (links != null) {
                         links.deleteExpired();
@@ -151,7 +164,7 @@ public final class CohortServer implements AutoCloseable {
     private void startParts() {
         http.start();
         fileLinks = new FileLinks(workspace.derivedKey("file links"), workspace.stateFolder().resolve("files"),
-                options.publicUrl() != null ? options.publicUrl() : url(), options.fileLinkValidity(), clock);
+                publicUrl(), options.fileLinkValidity(), clock);
         scheduler.start();
         workers.start();
         ready.set(true);
@@ -167,12 +180,42 @@ public final class CohortServer implements AutoCloseable {
         return "http://" + options.host() + ":" + port();
     }
 
+    /** The server's address as partners reach it: {@code --public-url}, else where it listens. */
+    public String publicUrl() {
+        return options.publicUrl() != null ? options.publicUrl() : url();
+    }
+
+    /** Serves a run's file to the partner that fetches it (the runtime's {@link FileHost}). */
+    private FileHost.Link lendFile(java.nio.file.Path file, String name) {
+        FileLinks links = fileLinks;
+        if (links == null) {
+            throw new IllegalStateException("the server does not serve files before it has started");
+        }
+        FileLinks.Link link = links.take(file, name);
+        return new FileHost.Link(java.net.URI.create(link.url()), link.expiresAt());
+    }
+
     /**
      * Lends files to partners that fetch them (signed, expiring links served by this server under
      * {@code /files}); available once the server has started.
      */
     public FileLinks fileLinks() {
         return fileLinks;
+    }
+
+    /**
+     * Requests a run of {@code orchestration} into this server's queue, as the API's {@code POST
+     * /orchestrations/{name}/runs} does (for a program embedding the server, such as {@code cohort demo}).
+     */
+    public dev.cohort.model.Run requestRun(String orchestration, String trigger) {
+        dev.cohort.model.Run run = launcher.request(orchestration, null, trigger);
+        workers.wake();
+        return run;
+    }
+
+    /** A run of this server's workspace as stored now. */
+    public Optional<dev.cohort.model.Run> run(long id) {
+        return runs.find(id);
     }
 
     /** Every route this server answers, as declared (the OpenAPI document is made from these). */
@@ -225,11 +268,32 @@ public final class CohortServer implements AutoCloseable {
                 "A lent file, for a partner that fetches it: needs its signed link, until it expires (Range requests work)",
                 null, String.class, 200, List.of(new Route.QueryParameter("expires", "integer", "from the link"),
                         new Route.QueryParameter("signature", "string", "from the link")), this::lentFile));
+        service.add(new Route(HandlerType.POST, PartnerReach.CALLBACK_PATH + "/{id}/{token}", null,
+                "A partner's report on a run that waits for it (Insider One's valid and invalid counts): the URL is the"
+                        + " run's own, given to the partner with the delivery; a repeated report changes nothing",
+                Object.class, Views.CallbackAnswer.class, 200, List.of(), this::partnerReport));
         Route openApi = new Route(HandlerType.GET, CohortApi.BASE + "/openapi.json", null, "This document", null,
                 Object.class, 200, List.of(), ctx -> OpenApiDocument.of(all, VERSION));
         service.add(openApi);
         all.addAll(service);
         return service;
+    }
+
+    private Views.CallbackAnswer partnerReport(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "NOT_FOUND", "there is no run '" + ctx.pathParam("id") + "'");
+        }
+        PartnerReports.Outcome outcome = partnerReports.receive(id, ctx.pathParam("token"), ctx.bodyAsBytes());
+        if (outcome instanceof PartnerReports.Outcome.Recorded recorded) {
+            LOG.info("run {} of {} ended on its partner's report: {}", id, recorded.run().orchestration(),
+                    recorded.run().status().label());
+            notifier.ended(recorded.run());
+        }
+        return new Views.CallbackAnswer(id, outcome.run().status().name(),
+                outcome instanceof PartnerReports.Outcome.Recorded);
     }
 
     private Object lentFile(Context ctx) throws java.io.IOException {
@@ -338,6 +402,12 @@ public final class CohortServer implements AutoCloseable {
         }
         if (code.equals(RunLauncher.BUSY.code()) || code.equals("OBJECT_IN_USE")) {
             return new ApiError(409, code, e.getMessage());
+        }
+        if (code.equals(PartnerReports.CALLBACK_FORBIDDEN.code())) {
+            return new ApiError(403, code, e.getMessage());
+        }
+        if (code.equals(PartnerReports.REPORT_TOO_EARLY.code())) {
+            return new ApiError(503, code, e.getMessage());
         }
         if (e.kind() == ErrorKind.USER_ERROR) {
             return new ApiError(400, code, e.getMessage());

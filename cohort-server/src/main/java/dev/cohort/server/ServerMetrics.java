@@ -22,12 +22,15 @@ final class ServerMetrics {
         this.runs = runs;
         Gauge.builder("cohort.runs.waiting", this, m -> m.refreshWaiting())
                 .description("runs waiting to start in the shared queue").register(registry);
+        Gauge.builder("cohort.runs.waiting_for_partner", runs, r -> r.waitingForPartner().size())
+                .description("runs whose partner took the delivery and has not reported yet").register(registry);
         Gauge.builder("cohort.runs.executing", workers, w -> w.executing().size())
                 .description("runs executing on this node").register(registry);
     }
 
     void notified(Notification notification) {
-        if (notification.runStatus() == null || "RUNNING".equals(notification.runStatus())) {
+        if (notification.runStatus() == null || "RUNNING".equals(notification.runStatus())
+                || "WAITING_FOR_PARTNER".equals(notification.runStatus())) {
             if ("RUNNING".equals(notification.runStatus())) {
                 Counter.builder("cohort.runs.started").description("runs started on this node").register(registry).increment();
             }

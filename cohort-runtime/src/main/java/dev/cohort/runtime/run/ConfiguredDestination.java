@@ -7,8 +7,11 @@ import dev.cohort.spi.destination.CheckResult;
 import dev.cohort.spi.destination.DestinationSpec;
 import dev.cohort.spi.destination.DestinationType;
 import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.PartnerReport;
 import dev.cohort.spi.destination.WriteContext;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A destination bound to its type's typed configuration: settings checked, credential values in.
@@ -55,7 +58,34 @@ public final class ConfiguredDestination {
         return handle.open(context);
     }
 
+    /** Problems of sending {@code fields} to this destination beyond its template contract (see {@link DestinationType#checkFields}). */
+    public List<String> checkFields(List<String> fields) {
+        return handle.checkFields(fields);
+    }
+
+    /** What no two orchestrations with this destination's credential may share (see {@link DestinationType#exclusiveKey}). */
+    public Optional<String> exclusiveKey() {
+        return handle.exclusiveKey();
+    }
+
+    /** Reads a partner's report on a run (see {@link DestinationType#readReport}). */
+    public PartnerReport readReport(byte[] body) {
+        return handle.readReport(body);
+    }
+
     private record Handle<C extends Record>(DestinationType<C> type, C config) {
+        List<String> checkFields(List<String> fields) {
+            return type.checkFields(config, fields);
+        }
+
+        Optional<String> exclusiveKey() {
+            return type.exclusiveKey(config);
+        }
+
+        PartnerReport readReport(byte[] body) {
+            return type.readReport(config, body);
+        }
+
         CheckResult check(CheckContext context) {
             return type.check(config, context);
         }

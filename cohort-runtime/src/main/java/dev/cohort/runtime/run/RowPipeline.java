@@ -25,13 +25,11 @@ final class RowPipeline {
     private static final RecordBatch END = new RecordBatch(new long[0], List.of());
 
     private final Engine engine;
-    private final RateGate gate;
     private final RejectionSample rejections;
     private final Progress progress;
 
-    RowPipeline(Engine engine, RateGate gate, RejectionSample rejections, Progress progress) {
+    RowPipeline(Engine engine, RejectionSample rejections, Progress progress) {
         this.engine = engine;
-        this.gate = gate;
         this.rejections = rejections;
         this.progress = progress;
     }
@@ -117,7 +115,6 @@ final class RowPipeline {
                 if (batch == END) {
                     return;
                 }
-                gate.acquire();
                 List<RowRejection> refused = writer.write(batch);
                 refused.forEach(r -> rejections.add(r.rowNumber(), r.reason()));
                 progress.rowsSent.addAndGet(batch.size() - refused.size());

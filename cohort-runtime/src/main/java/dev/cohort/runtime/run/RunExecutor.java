@@ -13,6 +13,8 @@ import dev.cohort.spi.destination.DeliveredFile;
 import dev.cohort.spi.destination.EncodedRowsSink;
 import dev.cohort.spi.destination.DestinationWriter;
 import dev.cohort.spi.destination.PartnerException;
+import dev.cohort.spi.destination.PartnerWait;
+import dev.cohort.spi.destination.RequestPermits;
 import dev.cohort.spi.destination.RetryPolicy;
 import dev.cohort.spi.destination.WriteContext;
 import dev.cohort.spi.destination.WriteResult;
@@ -48,12 +50,18 @@ public final class RunExecutor {
     private final RunRepository runs;
     private final Clock clock;
     private final String worker;
+    private final PartnerReach reach;
 
     public RunExecutor(Engine engine, RunRepository runs, Clock clock, String worker) {
+        this(engine, runs, clock, worker, PartnerReach.NONE);
+    }
+
+    RunExecutor(Engine engine, RunRepository runs, Clock clock, String worker, PartnerReach reach) {
         this.engine = engine;
         this.runs = runs;
         this.clock = clock;
         this.worker = worker;
+        this.reach = reach;
     }
 
     Run execute(long runId, PreparedRun prepared, RunListener listener) {
@@ -83,19 +91,21 @@ public final class RunExecutor {
         }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
 
         List<RunFile> files = new ArrayList<>();
+        List<PartnerWait> waits = new ArrayList<>();
         RunStatus status;
         String errorCode = null;
         String errorMessage = null;
         try {
             Retry retry = retry(runId, prepared.destination().spec().retryPolicy(), listener, attempt);
-            List<DeliveredFile> delivered = retry.executeCheckedSupplier(() -> {
+            Delivered delivered = retry.executeCheckedSupplier(() -> {
                 rejections[0] = new RejectionSample();
                 progress.reset();
                 bytes.set(0);
                 return deliverAll(runId, prepared, started.startedAt(), started.isTest(), rejections[0], progress, bytes);
             });
-            delivered.forEach(f -> files.add(new RunFile(f.name(), f.location(), f.bytes(), f.sha256(), f.rows())));
-            bytes.set(delivered.stream().mapToLong(DeliveredFile::bytes).sum());
+            delivered.files().forEach(f -> files.add(new RunFile(f.name(), f.location(), f.bytes(), f.sha256(), f.rows())));
+            bytes.set(delivered.files().stream().mapToLong(DeliveredFile::bytes).sum());
+            waits.addAll(delivered.waits());
             status = rejections[0].count() > 0 ? RunStatus.COMPLETED_WITH_WARNINGS : RunStatus.COMPLETED;
         } catch (Throwable e) {
             if (cancelled.get() || listener.cancelRequested() || e instanceof RunCancelledException) {
@@ -113,6 +123,9 @@ public final class RunExecutor {
         }
         RunCounts counts = counts(progress, rejections[0], bytes.get());
         runs.progress(runId, counts, attempt.get(), clock.instant());
+        if (status != RunStatus.FAILED && status != RunStatus.CANCELLED && !waits.isEmpty()) {
+            return awaitPartner(runId, counts, rejections[0], files, waits, listener);
+        }
         if (!runs.finish(runId, status, counts, rejections[0].sample(), files, errorCode, errorMessage, clock.instant(),
                 prepared.followUps())) {
             LOG.info("run {} had already ended (cancelled) when it finished", runId);
@@ -121,6 +134,27 @@ public final class RunExecutor {
         listener.finished(finished);
         return finished;
     }
+
+    /** The partner took the delivery and reports later: the run waits for it, freeing this worker. */
+    private Run awaitPartner(long runId, RunCounts counts, RejectionSample rejections, List<RunFile> files,
+                             List<PartnerWait> waits, RunListener listener) {
+        Duration timeout = waits.stream().map(PartnerWait::timeout).max(Duration::compareTo).orElseThrow();
+        String waitingFor = String.join("; ", waits.stream().map(PartnerWait::description).distinct().toList());
+        if (!runs.awaitPartner(runId, counts, rejections.sample(), files, waitingFor, clock.instant().plus(timeout),
+                clock.instant())) {
+            LOG.info("run {} had already ended (cancelled) when its partner took the delivery", runId);
+        }
+        Run waiting = runs.find(runId).orElseThrow();
+        if (waiting.status().isFinal()) {
+            listener.finished(waiting);
+        } else {
+            listener.waiting(waiting);
+        }
+        return waiting;
+    }
+
+    /** What the deliveries of one attempt produced: files published, and what partners will report on later. */
+    private record Delivered(List<DeliveredFile> files, List<PartnerWait> waits) {}
 
     private static String failureCode(Throwable e) {
         return e instanceof CohortException cohort ? cohort.errorCode().code() : "INTERNAL_ERROR";
@@ -135,16 +169,17 @@ public final class RunExecutor {
                 + "); this is a bug: the log of this process has the details";
     }
 
-    private List<DeliveredFile> deliverAll(long runId, PreparedRun prepared, Instant startedAt, boolean test,
-                                           RejectionSample rejections, RowPipeline.Progress progress, AtomicLong bytes)
+    private Delivered deliverAll(long runId, PreparedRun prepared, Instant startedAt, boolean test,
+                                 RejectionSample rejections, RowPipeline.Progress progress, AtomicLong bytes)
             throws InterruptedException {
-        RateGate gate = RateGate.of(prepared.destination().spec().rateLimit(), prepared.rateKey());
-        RowPipeline pipeline = new RowPipeline(engine, gate, rejections, progress);
+        RequestPermits permits = RequestGates.shared().permits(prepared.destination().spec().rateLimit(), prepared.rateKey());
+        RowPipeline pipeline = new RowPipeline(engine, rejections, progress);
         List<DeliveredFile> files = new ArrayList<>();
+        List<PartnerWait> waits = new ArrayList<>();
         long published = 0;
         for (Delivery delivery : prepared.deliveries()) {
             WriteContext context = new WriteContext(String.valueOf(runId), prepared.orchestration(), delivery.objectName(),
-                    startedAt, prepared.timeZone(), test, delivery.fields());
+                    startedAt, prepared.timeZone(), test, delivery.fields(), permits, reach.files(), reach.callbackUrl(runId));
             try (DestinationWriter writer = prepared.destination().open(context)) {
                 try {
                     Optional<CsvEncoding> encoded = EncodedPipeline.encoding(engine, delivery, writer);
@@ -155,6 +190,7 @@ public final class RunExecutor {
                     }
                     WriteResult result = writer.finish();
                     files.addAll(result.files());
+                    result.partnerWait().ifPresent(waits::add);
                     published += result.files().stream().mapToLong(DeliveredFile::bytes).sum();
                     bytes.set(published);
                 } catch (RuntimeException | InterruptedException e) {
@@ -167,7 +203,7 @@ public final class RunExecutor {
                 }
             }
         }
-        return files;
+        return new Delivered(files, waits);
     }
 
     private static Retry retry(long runId, RetryPolicy policy, RunListener listener, AtomicReference<Integer> attempt) {

@@ -59,9 +59,17 @@ public final class RunLauncher {
     private final CredentialVault vault;
     private final Clock clock;
     private final String worker;
+    private final PartnerReach reach;
 
     public RunLauncher(Engine engine, ObjectRepository objects, RunRepository runs, DestinationTypes destinationTypes,
                        CredentialVault vault, Clock clock, String worker) {
+        this(engine, objects, runs, destinationTypes, vault, clock, worker, PartnerReach.NONE);
+    }
+
+    /** @param reach how partners reach back into this process (a server's file host and callbacks), or {@link PartnerReach#NONE} */
+    public RunLauncher(Engine engine, ObjectRepository objects, RunRepository runs, DestinationTypes destinationTypes,
+                       CredentialVault vault, Clock clock, String worker, PartnerReach reach) {
+        this.reach = java.util.Objects.requireNonNull(reach, "reach");
         this.engine = engine;
         this.objects = objects;
         this.runs = runs;
@@ -91,7 +99,7 @@ public final class RunLauncher {
             listener.finished(failed);
             return failed;
         }
-        return new RunExecutor(engine, runs, clock, worker).execute(run.id(), prepared, listener);
+        return new RunExecutor(engine, runs, clock, worker, reach).execute(run.id(), prepared, listener);
     }
 
     /**
@@ -133,7 +141,7 @@ public final class RunLauncher {
             listener.finished(failed);
             return failed;
         }
-        return new RunExecutor(engine, runs, clock, worker).executeStarted(claimed, prepared, listener);
+        return new RunExecutor(engine, runs, clock, worker, reach).executeStarted(claimed, prepared, listener);
     }
 
     /** A waiting re-run of an interrupted run of the same kind (test or full): run that rather than a new one. */
@@ -144,7 +152,10 @@ public final class RunLauncher {
                 .findFirst();
     }
 
-    PreparedRun prepare(OrchestrationDefinition orchestration, Long testRows) {
+    /** An orchestration's destination bound to its settings and credential, and the key its rate limit is shared by. */
+    record BoundDestination(ConfiguredDestination destination, DestinationType<?> type, String rateKey) {}
+
+    BoundDestination bindDestination(OrchestrationDefinition orchestration) {
         DestinationDefinition destinationDefinition = decode(ObjectKind.DESTINATION, orchestration.destination(),
                 DestinationDefinition.class).orElseThrow(() -> notRunnable(orchestration, "its destination "
                 + orchestration.destination() + " does not exist"));
@@ -159,7 +170,28 @@ public final class RunLauncher {
             secrets = vault.open(credential.name(), credential.sealedSecret());
             rateKey = destinationDefinition.type() + "|credential:" + credential.name();
         }
-        ConfiguredDestination destination = ConfiguredDestination.bind(type, destinationDefinition, secrets);
+        return new BoundDestination(ConfiguredDestination.bind(type, destinationDefinition, secrets), type, rateKey);
+    }
+
+    /** The orchestrations that run after {@code orchestration} succeeds ({@code workflow: {after: …}}). */
+    List<RunRepository.FollowUp> followUps(String orchestration) {
+        return objects.list(ObjectKind.ORCHESTRATION).stream()
+                .map(o -> (OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
+                .filter(o -> o.workflow() instanceof Workflow.AfterOrchestration after
+                        && after.orchestration().equals(orchestration))
+                .map(o -> new RunRepository.FollowUp(o.name(), o.destination()))
+                .toList();
+    }
+
+    Optional<OrchestrationDefinition> orchestration(String name) {
+        return decode(ObjectKind.ORCHESTRATION, name, OrchestrationDefinition.class);
+    }
+
+    PreparedRun prepare(OrchestrationDefinition orchestration, Long testRows) {
+        BoundDestination bound = bindDestination(orchestration);
+        DestinationType<?> type = bound.type();
+        ConfiguredDestination destination = bound.destination();
+        String rateKey = bound.rateKey();
         TemplateContract contract = type.spec().template();
         List<Delivery> deliveries = switch (orchestration.source()) {
             case OrchestrationSource.Query query -> List.of(queryDelivery(orchestration, query.query(), contract, testRows));
@@ -188,13 +220,7 @@ public final class RunLauncher {
             }
         }
         ZoneId zone = orchestration.workflow() instanceof Workflow.Automatic automatic ? automatic.timeZone() : ZoneOffset.UTC;
-        List<RunRepository.FollowUp> followUps = objects.list(ObjectKind.ORCHESTRATION).stream()
-                .map(o -> (OrchestrationDefinition) SpecCodec.decode(ObjectKind.ORCHESTRATION, o.name(), o.specJson()))
-                .filter(o -> o.workflow() instanceof Workflow.AfterOrchestration after
-                        && after.orchestration().equals(orchestration.name()))
-                .map(o -> new RunRepository.FollowUp(o.name(), o.destination()))
-                .toList();
-        return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey, followUps);
+        return new PreparedRun(orchestration.name(), destination, deliveries, zone, rateKey, followUps(orchestration.name()));
     }
 
     private Delivery queryDelivery(OrchestrationDefinition orchestration, String queryName, TemplateContract contract,

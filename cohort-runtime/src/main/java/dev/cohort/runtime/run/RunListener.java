@@ -18,6 +18,9 @@ public interface RunListener {
 
     default void finished(Run run) {}
 
+    /** The run's partner took the delivery and reports later: the run waits for it ({@code Waiting for partner}). */
+    default void waiting(Run run) {}
+
     /** Asked between batches: true stops the run, aborts its delivery and ends it Cancelled. */
     default boolean cancelRequested() {
         return false;

@@ -26,7 +26,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class JdbcRunRepository implements RunRepository {
     private static final String SELECT = "SELECT " + Rows.RUN_COLUMNS + " FROM runs WHERE workspace_id = :workspace";
-    private static final String NOT_ENDED = "status IN ('WAITING_TO_START', 'RUNNING')";
+    private static final String NOT_ENDED = "status IN ('WAITING_TO_START', 'RUNNING', 'WAITING_FOR_PARTNER')";
 
     private static final String INSERT = """
             INSERT INTO runs (workspace_id, orchestration, destination, status, test_rows, triggered_by, requested_at,
@@ -48,8 +48,10 @@ final class JdbcRunRepository implements RunRepository {
             WHERE workspace_id = :workspace AND status = 'WAITING_TO_START'
             ORDER BY id LIMIT :window""";
 
+    /** Runs that hold their orchestration (a run waiting for its partner still does) and, when running, a destination slot. */
     private static final String RUNNING = """
-            SELECT orchestration, destination FROM runs WHERE workspace_id = :workspace AND status = 'RUNNING'""";
+            SELECT orchestration, destination, status FROM runs
+            WHERE workspace_id = :workspace AND status IN ('RUNNING', 'WAITING_FOR_PARTNER')""";
 
     private static final String PROGRESS = """
             UPDATE runs SET rows_read = :rowsRead, rows_sent = :rowsSent, rows_rejected = :rowsRejected,
@@ -63,6 +65,26 @@ final class JdbcRunRepository implements RunRepository {
                             bytes_sent = :bytesSent, rejections_json = :rejections, files_json = :files,
                             error_code = :errorCode, error_message = :errorMessage
             WHERE workspace_id = :workspace AND id = :id AND\s""" + NOT_ENDED;
+
+    private static final String AWAIT_PARTNER = """
+            UPDATE runs SET status = 'WAITING_FOR_PARTNER', heartbeat_at = :now,
+                            rows_read = :rowsRead, rows_sent = :rowsSent, rows_rejected = :rowsRejected,
+                            bytes_sent = :bytesSent, rejections_json = :rejections, files_json = :files,
+                            partner_waiting_for = :waitingFor, partner_deadline_at = :deadline
+            WHERE workspace_id = :workspace AND id = :id AND status = 'RUNNING'
+            """;
+
+    private static final String SETTLE = """
+            UPDATE runs SET status = :status, finished_at = :now, partner_accepted = :accepted,
+                            partner_rejected = :rejected, error_code = :errorCode, error_message = :errorMessage
+            WHERE workspace_id = :workspace AND id = :id AND status = 'WAITING_FOR_PARTNER'
+            """;
+
+    private static final String EXPIRE_WAITS = """
+            UPDATE runs SET status = 'FAILED', finished_at = :now, error_code = :errorCode,
+                            error_message = replace(:reason, '{waiting_for}', partner_waiting_for)
+            WHERE workspace_id = :workspace AND status = 'WAITING_FOR_PARTNER' AND partner_deadline_at <= :now
+            RETURNING\s""" + Rows.RUN_COLUMNS;
 
     private static final String CANCEL = """
             UPDATE runs SET status = 'CANCELLED', finished_at = :now, error_message = :reason
@@ -133,7 +155,7 @@ final class JdbcRunRepository implements RunRepository {
             handle.createQuery(RUNNING).bind("workspace", workspace.id()).map((row, context) -> {
                 busyOrchestrations.add(row.getString("orchestration"));
                 String destination = row.getString("destination");
-                if (destination != null) {
+                if (destination != null && "RUNNING".equals(row.getString("status"))) {
                     runningByDestination.merge(destination, 1, Integer::sum);
                 }
                 return 0;
@@ -256,18 +278,94 @@ final class JdbcRunRepository implements RunRepository {
                     .bind("errorCode", errorCode)
                     .bind("errorMessage", errorMessage)
                     .execute() == 1;
-            if (changed && success && !followUps.isEmpty()) {
-                Optional<Run> run = handle.createQuery(SELECT + " AND id = :id").bind("workspace", workspace.id())
-                        .bind("id", id).map(Rows.run(database.dialect())).findOne();
-                if (run.isPresent() && !run.get().isTest()) {
-                    for (FollowUp followUp : followUps) {
-                        insert(handle, database.dialect(), workspace.id(), followUp.orchestration(), followUp.destination(),
-                                null, "after run " + id + " of " + run.get().orchestration(), now);
-                    }
-                }
+            if (changed && success) {
+                requestFollowUps(handle, id, followUps, now);
             }
             return changed;
         }));
+    }
+
+    /** Requests {@code followUps} of run {@code id} (not of a test run) inside the caller's transaction. */
+    private void requestFollowUps(org.jdbi.v3.core.Handle handle, long id, List<FollowUp> followUps, Instant now) {
+        if (followUps.isEmpty()) {
+            return;
+        }
+        Optional<Run> run = handle.createQuery(SELECT + " AND id = :id").bind("workspace", workspace.id())
+                .bind("id", id).map(Rows.run(database.dialect())).findOne();
+        if (run.isPresent() && !run.get().isTest()) {
+            for (FollowUp followUp : followUps) {
+                insert(handle, database.dialect(), workspace.id(), followUp.orchestration(), followUp.destination(),
+                        null, "after run " + id + " of " + run.get().orchestration(), now);
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitPartner(long id, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
+                                String waitingFor, Instant deadline, Instant now) {
+        JdbcMetadataStore.requireText(waitingFor, "waitingFor");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(counts, "counts");
+        String rejectionsJson = RunJson.rejections(rejections);
+        String filesJson = RunJson.files(files);
+        return changed("recording that run " + id + " waits for its partner", AWAIT_PARTNER, id, now,
+                update -> bindCounts(update, counts)
+                        .bind("rejections", rejectionsJson)
+                        .bind("files", filesJson)
+                        .bind("waitingFor", waitingFor)
+                        .bind("deadline", timestamp(deadline)));
+    }
+
+    @Override
+    public boolean settle(long id, RunStatus status, Long accepted, Long rejected, String errorCode, String errorMessage,
+                          Instant now, List<FollowUp> followUps) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(now, "now");
+        if (!status.isFinal()) {
+            throw new IllegalArgumentException("A run settles with a final status, not " + status);
+        }
+        boolean success = status == RunStatus.COMPLETED || status == RunStatus.COMPLETED_WITH_WARNINGS;
+        return guarded("recording the partner's report on run " + id, () -> database.write(handle -> {
+            boolean changed = handle.createUpdate(SETTLE)
+                    .bind("workspace", workspace.id())
+                    .bind("id", id)
+                    .bind("now", timestamp(now))
+                    .bind("status", status.name())
+                    .bind("accepted", accepted)
+                    .bind("rejected", rejected)
+                    .bind("errorCode", errorCode)
+                    .bind("errorMessage", errorMessage)
+                    .execute() == 1;
+            if (changed && success) {
+                requestFollowUps(handle, id, followUps, now);
+            }
+            return changed;
+        }));
+    }
+
+    @Override
+    public List<Run> expireWaits(String errorCode, String reason, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return guarded("failing the runs whose partner did not report in time", () -> database.write(handle -> handle
+                .createQuery(EXPIRE_WAITS)
+                .bind("workspace", workspace.id())
+                .bind("now", timestamp(now))
+                .bind("errorCode", errorCode)
+                .bind("reason", reason)
+                .map(Rows.run(database.dialect()))
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(Run::id))
+                .toList()));
+    }
+
+    @Override
+    public List<Run> waitingForPartner() {
+        return guarded("listing the runs waiting for their partner", () -> database.read(handle -> handle
+                .createQuery(SELECT + " AND status = 'WAITING_FOR_PARTNER' ORDER BY id")
+                .bind("workspace", workspace.id())
+                .map(Rows.run(database.dialect()))
+                .list()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cohort.runtime.store;
 
+import dev.cohort.model.PartnerOutcome;
 import dev.cohort.model.Run;
 import dev.cohort.model.RunCounts;
 import dev.cohort.model.RunStatus;
@@ -16,7 +17,8 @@ final class Rows {
             "kind, name, spec_json, spec_hash, state_json, sealed_secret, version, created_at, updated_at";
     static final String RUN_COLUMNS = "id, orchestration, status, test_rows, triggered_by, requested_at, started_at,"
             + " finished_at, heartbeat_at, rows_read, rows_sent, rows_rejected, bytes_sent, attempts, worker,"
-            + " error_code, error_message, rejections_json, files_json";
+            + " error_code, error_message, rejections_json, files_json, partner_waiting_for, partner_deadline_at,"
+            + " partner_accepted, partner_rejected";
 
     private Rows() {}
 
@@ -62,8 +64,18 @@ final class Rows {
                     row.getString("error_message"),
                     row.getInt("attempts"),
                     row.getString("worker"),
-                    timestampOrNull(dialect, row, "heartbeat_at"));
+                    timestampOrNull(dialect, row, "heartbeat_at"),
+                    partner(dialect, row));
         };
+    }
+
+    private static PartnerOutcome partner(Dialect dialect, ResultSet row) throws SQLException {
+        String waitingFor = row.getString("partner_waiting_for");
+        if (waitingFor == null) {
+            return null;
+        }
+        return new PartnerOutcome(waitingFor, dialect.readTimestamp(row, "partner_deadline_at"),
+                longOrNull(row, "partner_accepted"), longOrNull(row, "partner_rejected"));
     }
 
     private static Instant timestampOrNull(Dialect dialect, ResultSet row, String column) throws SQLException {

@@ -45,7 +45,7 @@ public interface RunRepository {
     /** At most {@code limit} (at least 1) runs, newest first; {@code orchestration} null for all. */
     List<Run> list(String orchestration, int limit);
 
-    /** Runs in {@link RunStatus#WAITING_TO_START} or {@link RunStatus#RUNNING} of an orchestration, oldest first. */
+    /** Runs not ended ({@link RunStatus#WAITING_TO_START}, {@link RunStatus#RUNNING}, {@link RunStatus#WAITING_FOR_PARTNER}) of an orchestration, oldest first. */
     List<Run> unfinished(String orchestration);
 
     /**
@@ -84,8 +84,35 @@ public interface RunRepository {
     List<Run> failAbandoned(Duration staleAfter, String errorCode, String reason, Instant now);
 
     /**
-     * Cancels a waiting or running run, keeping {@code reason} as its error message; false when it had
+     * Cancels a run not yet ended (waiting to start, running or waiting for its partner), keeping {@code reason} as its error message; false when it had
      * already ended.
      */
     boolean cancel(long id, String reason, Instant now);
+
+    /**
+     * Moves a running run to {@link RunStatus#WAITING_FOR_PARTNER} with everything it produced: its partner
+     * took the delivery and reports later, until {@code deadline}. False when it was no longer running
+     * (cancelled meanwhile).
+     */
+    boolean awaitPartner(long id, RunCounts counts, List<RunRejection> rejections, List<RunFile> files,
+                         String waitingFor, Instant deadline, Instant now);
+
+    /**
+     * Ends a run waiting for its partner with the partner's report: its counts ({@code accepted},
+     * {@code rejected}; null when the partner did not say) and a final status, requesting {@code followUps} as
+     * {@link #finish(long, RunStatus, RunCounts, List, List, String, String, Instant, List)} does. False when the
+     * run was not waiting (a report already came, the wait ran out, it was cancelled): nothing changes, so a
+     * repeated report is harmless.
+     */
+    boolean settle(long id, RunStatus status, Long accepted, Long rejected, String errorCode, String errorMessage,
+                   Instant now, List<FollowUp> followUps);
+
+    /**
+     * Fails every run waiting for its partner past its deadline with {@code errorCode} and {@code reason}
+     * ({@code {waiting_for}} in it becomes what the run waited for); returns them as now stored.
+     */
+    List<Run> expireWaits(String errorCode, String reason, Instant now);
+
+    /** Runs waiting for their partner, oldest first. */
+    List<Run> waitingForPartner();
 }

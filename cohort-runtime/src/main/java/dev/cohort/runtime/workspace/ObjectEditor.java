@@ -91,7 +91,8 @@ public final class ObjectEditor {
         PlannedChange change = new PlannedChange(kind, name, existing.isPresent() ? PlannedChange.Action.UPDATE
                 : PlannedChange.Action.CREATE, existing.isPresent() ? "changed through the API" : "created through the API");
         Plan plan = new Plan(workspace, List.of(change), List.of(), Map.of());
-        return new PlanExecutor(engine.get(), objects, vault, clock, ApplyListener.SILENT, DestinationCheck.SKIP).execute(plan);
+        return new PlanExecutor(engine.get(), objects, vault, clock, ApplyListener.SILENT, DestinationCheck.SKIP,
+                destinationTypes).execute(plan);
     }
 
     /**

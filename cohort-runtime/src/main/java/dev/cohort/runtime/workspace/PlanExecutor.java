@@ -16,6 +16,8 @@ import dev.cohort.model.QueryStatus;
 import dev.cohort.model.SqlTable;
 import dev.cohort.model.TableDefinition;
 import dev.cohort.model.WorkspaceDefinition;
+import dev.cohort.runtime.plugin.DestinationTypes;
+import dev.cohort.runtime.run.ConfiguredDestination;
 import dev.cohort.runtime.store.ObjectKind;
 import dev.cohort.runtime.store.ObjectRepository;
 import dev.cohort.runtime.workspace.PlannedChange.Action;
@@ -40,12 +42,15 @@ public final class PlanExecutor {
     private final Clock clock;
     private final ApplyListener listener;
     private final DestinationCheck destinationCheck;
+    private final DestinationTypes destinationTypes;
+    private final Map<String, Optional<ConfiguredDestination>> boundDestinations = new java.util.HashMap<>();
     private final List<PlannedChange> applied = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
     public PlanExecutor(Engine engine, ObjectRepository objects, CredentialVault vault, Clock clock, ApplyListener listener,
-                        DestinationCheck destinationCheck) {
+                        DestinationCheck destinationCheck, DestinationTypes destinationTypes) {
         this.destinationCheck = destinationCheck;
+        this.destinationTypes = destinationTypes;
         this.engine = engine;
         this.objects = objects;
         this.vault = vault;
@@ -116,7 +121,7 @@ public final class PlanExecutor {
             if (changed || dependencyChanged) {
                 PlannedChange change = plan.change(ObjectKind.ORCHESTRATION, orchestration.name())
                         .orElse(new PlannedChange(ObjectKind.ORCHESTRATION, orchestration.name(), Action.REFRESH, "check again"));
-                run(change, () -> putOrchestration(orchestration, definition, sources, changed));
+                run(change, () -> putOrchestration(orchestration, plan, sources, changed));
             }
         }
         return new ApplyResult(applied, problems);
@@ -202,11 +207,15 @@ public final class PlanExecutor {
         return outcome;
     }
 
-    private String putOrchestration(OrchestrationDefinition orchestration, WorkspaceDefinition definition,
-                                    SourceMap sources, boolean changed) {
+    private String putOrchestration(OrchestrationDefinition orchestration, Plan plan, SourceMap sources, boolean changed) {
+        WorkspaceDefinition definition = plan.workspace().definition();
         List<String> reasons = new ArrayList<>();
+        Optional<ConfiguredDestination> destination = Optional.empty();
         if (objects.find(ObjectKind.DESTINATION, orchestration.destination()).isEmpty()) {
             reasons.add("its destination " + orchestration.destination() + " was not saved (see its problem)");
+        } else {
+            destination = bound(orchestration.destination(), plan);
+            destination.ifPresent(d -> reasons.addAll(sharedKey(orchestration, d, plan)));
         }
         if (orchestration.source() instanceof OrchestrationSource.Query query) {
             QueryState state = objects.find(ObjectKind.QUERY, query.query())
@@ -215,10 +224,17 @@ public final class PlanExecutor {
             if (state.status() != QueryStatus.ACTIVE) {
                 reasons.add("its query " + query.query() + " is a draft; only an active query can be sent"
                         + " (set 'status: active' and make its SQL valid)");
-            } else if (orchestration.template() != null) {
-                DataTemplate template = definition.template(orchestration.template()).orElseThrow();
-                String sql = definition.query(query.query()).orElseThrow().sql();
-                reasons.addAll(OrchestrationCheck.templateFits(engine, template, sql, state.columns()));
+            } else {
+                List<String> fields = state.columns().stream().map(Column::name).toList();
+                if (orchestration.template() != null) {
+                    DataTemplate template = definition.template(orchestration.template()).orElseThrow();
+                    String sql = definition.query(query.query()).orElseThrow().sql();
+                    reasons.addAll(OrchestrationCheck.templateFits(engine, template, sql, state.columns()));
+                    fields = template.fields().stream().map(dev.cohort.model.TemplateField::name).toList();
+                }
+                if (reasons.isEmpty() && destination.isPresent()) {
+                    reasons.addAll(destination.get().checkFields(fields));
+                }
             }
         }
         if (!reasons.isEmpty()) {
@@ -230,6 +246,72 @@ public final class PlanExecutor {
         }
         objects.put(ObjectKind.ORCHESTRATION, orchestration.name(), SpecCodec.encode(orchestration), "{}", null);
         return changed ? "saved" : "still valid";
+    }
+
+    /**
+     * What the destination says no two orchestrations of one credential may share (an Insider One segment), when
+     * another orchestration of the workspace already has it.
+     */
+    private List<String> sharedKey(OrchestrationDefinition orchestration, ConfiguredDestination destination, Plan plan) {
+        Optional<String> key = destination.exclusiveKey();
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        String scope = scope(destination.definition());
+        // One already saved keeps its key; of two new ones sharing a key, the later is refused.
+        boolean selfSaved = objects.find(ObjectKind.ORCHESTRATION, orchestration.name()).isPresent();
+        boolean before = true;
+        for (OrchestrationDefinition other : plan.workspace().definition().orchestrations()) {
+            if (other.name().equals(orchestration.name())) {
+                before = false;
+                continue;
+            }
+            boolean otherSaved = objects.find(ObjectKind.ORCHESTRATION, other.name()).isPresent();
+            if (!otherSaved && (selfSaved || !before)) {
+                continue;
+            }
+            Optional<ConfiguredDestination> otherDestination = bound(other.destination(), plan);
+            if (otherDestination.isPresent() && scope.equals(scope(otherDestination.get().definition()))
+                    && key.equals(otherDestination.get().exclusiveKey())) {
+                String credential = destination.definition().credential();
+                return List.of(key.get() + " is already sent by orchestration " + other.name() + (credential == null ? ""
+                        : " with the same credential (" + credential + ")") + "; " + destination.spec().displayName()
+                        + " keeps one per account: give destination " + destination.definition().name()
+                        + " another one, or send both audiences through one orchestration");
+            }
+        }
+        return List.of();
+    }
+
+    /** What exclusive keys are unique within: the destination type and its credential (or the destination itself). */
+    private static String scope(dev.cohort.model.DestinationDefinition destination) {
+        return destination.type() + "|" + (destination.credential() != null ? "credential:" + destination.credential()
+                : "destination:" + destination.name());
+    }
+
+    /** A destination of the workspace bound to its settings and credential values; empty when it cannot be. */
+    private Optional<ConfiguredDestination> bound(String name, Plan plan) {
+        return boundDestinations.computeIfAbsent(name, n -> {
+            Optional<dev.cohort.model.DestinationDefinition> destination = plan.workspace().definition().destination(n);
+            Optional<dev.cohort.spi.destination.DestinationType<?>> type = destination.flatMap(d -> destinationTypes.find(d.type()));
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            String credential = destination.get().credential();
+            Map<String, String> values = Map.of();
+            if (credential != null) {
+                values = plan.credentialValues().get(credential);
+                if (values == null) {
+                    values = objects.find(ObjectKind.CREDENTIAL, credential).filter(o -> o.sealedSecret() != null)
+                            .map(o -> vault.open(credential, o.sealedSecret())).orElse(Map.of());
+                }
+            }
+            try {
+                return Optional.of(ConfiguredDestination.bind(type.get(), destination.get(), values));
+            } catch (dev.cohort.spi.config.ConfigException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static List<PlannedChangeKey> dependencies(OrchestrationDefinition orchestration) {

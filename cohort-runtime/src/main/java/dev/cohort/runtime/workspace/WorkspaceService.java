@@ -167,7 +167,7 @@ public final class WorkspaceService implements AutoCloseable {
     /** Applies a plan; {@code checkConnections} false saves destinations without testing their connection. */
     public ApplyResult apply(Plan plan, ApplyListener listener, boolean checkConnections) {
         DestinationCheck check = checkConnections ? this::checkConnection : DestinationCheck.SKIP;
-        ApplyResult result = new PlanExecutor(engine(), objects(), vault(), clock, listener, check).execute(plan);
+        ApplyResult result = new PlanExecutor(engine(), objects(), vault(), clock, listener, check, destinationTypes).execute(plan);
         return result.withQueued(runsAfterTables(result));
     }
 
@@ -220,7 +220,12 @@ public final class WorkspaceService implements AutoCloseable {
      * requested into the queue and executed once claimed.
      */
     public RunLauncher launcher(String worker) {
-        return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, worker);
+        return launcher(worker, dev.cohort.runtime.run.PartnerReach.NONE);
+    }
+
+    /** As {@link #launcher(String)}, for a server that partners reach back into (files they fetch, callbacks). */
+    public RunLauncher launcher(String worker, dev.cohort.runtime.run.PartnerReach reach) {
+        return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, worker, reach);
     }
 
     /** A key for one purpose derived from the workspace's master key (the same on every node); see {@link MasterKey#deriveKey}. */

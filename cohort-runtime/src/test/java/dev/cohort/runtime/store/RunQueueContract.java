@@ -68,6 +68,22 @@ abstract class RunQueueContract {
     }
 
     @Test
+    void aRunWaitingForItsPartnerHoldsItsOrchestrationButNotADestinationSlot() {
+        Run waiting = runs.create("vip", "insider", null, "api", NOW);
+        Run next = runs.create("vip", "insider", null, "schedule", NOW);
+        Run other = runs.create("gold", "insider", null, "api", NOW);
+        runs.claimNext("w", new ClaimLimits(1), NOW).orElseThrow();
+        runs.awaitPartner(waiting.id(), RunCounts.ZERO, List.of(), List.of(), "partner", NOW.plusSeconds(3600), NOW);
+
+        assertThat(runs.claimNext("w", new ClaimLimits(1), NOW).orElseThrow().id()).isEqualTo(other.id());
+        assertThat(runs.claimNext("w", new ClaimLimits(1), NOW)).isEmpty();
+
+        runs.settle(waiting.id(), RunStatus.COMPLETED, 1L, 0L, null, null, NOW, List.of());
+        runs.finish(other.id(), RunStatus.COMPLETED, RunCounts.ZERO, List.of(), List.of(), null, null, NOW);
+        assertThat(runs.claimNext("w", new ClaimLimits(1), NOW).orElseThrow().id()).isEqualTo(next.id());
+    }
+
+    @Test
     void runsOfOneOrchestrationNeverOverlap() {
         Run first = runs.create("birthdays", "sftp_a", null, "api", NOW);
         Run second = runs.create("birthdays", "sftp_a", null, "schedule", NOW);

@@ -368,4 +368,85 @@ abstract class RunRepositoryContract {
                         .isEqualTo(StoreException.OBJECT_NOT_FOUND))
                 .hasMessage("There is no workspace with id 4242 in the metadata store; it may have been deleted.");
     }
+
+    @Test
+    void aRunWaitsForItsPartnerWithWhatItProducedAndSettlesOnceOnTheReport() {
+        Run run = runs.create("vip", "insider", null, "manual", REQUESTED);
+        runs.start(run.id(), "node-a:1", STARTED);
+        List<RunFile> files = List.of(new RunFile("vip.csv", "insider-one segment vip", 2_048, "b".repeat(64), 990));
+        Instant deadline = STARTED.plusSeconds(3600);
+
+        assertThat(runs.awaitPartner(run.id(), COUNTS, List.of(new RunRejection(4, "not an e-mail address")), files,
+                "Insider One processing segment 'vip'", deadline, STARTED.plusSeconds(5))).isTrue();
+        Run waiting = runs.find(run.id()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(RunStatus.WAITING_FOR_PARTNER);
+        assertThat(waiting.status().isFinal()).isFalse();
+        assertThat(waiting.counts()).isEqualTo(COUNTS);
+        assertThat(waiting.files()).isEqualTo(files);
+        assertThat(waiting.finishedAt()).isNull();
+        assertThat(waiting.partnerOutcome()).contains(new dev.cohort.model.PartnerOutcome(
+                "Insider One processing segment 'vip'", Dialect.truncate(deadline), null, null));
+        assertThat(runs.unfinished("vip")).extracting(Run::id).containsExactly(run.id());
+        assertThat(runs.waitingForPartner()).extracting(Run::id).containsExactly(run.id());
+        assertThat(runs.progress(run.id(), RunCounts.ZERO, 1, STARTED.plusSeconds(6))).isFalse();
+
+        assertThat(runs.settle(run.id(), RunStatus.COMPLETED_WITH_WARNINGS, 980L, 10L, null, null, FINISHED, List.of()))
+                .isTrue();
+        assertThat(runs.settle(run.id(), RunStatus.FAILED, null, null, "LATE", "late", FINISHED.plusSeconds(1), List.of()))
+                .isFalse();
+        Run settled = runs.find(run.id()).orElseThrow();
+        assertThat(settled.status()).isEqualTo(RunStatus.COMPLETED_WITH_WARNINGS);
+        assertThat(settled.finishedAt()).isEqualTo(Dialect.truncate(FINISHED));
+        assertThat(settled.partnerOutcome().orElseThrow().accepted()).isEqualTo(980L);
+        assertThat(settled.partnerOutcome().orElseThrow().rejected()).isEqualTo(10L);
+        assertThat(settled.counts()).isEqualTo(COUNTS);
+        assertThat(runs.waitingForPartner()).isEmpty();
+    }
+
+    @Test
+    void onlyARunningRunMayWaitAndACancelledWaitTakesNoReport() {
+        Run queued = runs.create("vip", null, "manual", REQUESTED);
+        assertThat(runs.awaitPartner(queued.id(), COUNTS, List.of(), List.of(), "partner", FINISHED, STARTED)).isFalse();
+
+        runs.start(queued.id(), "node-a:1", STARTED);
+        runs.awaitPartner(queued.id(), COUNTS, List.of(), List.of(), "partner", FINISHED, STARTED);
+        assertThat(runs.cancel(queued.id(), "cancelled by ana", STARTED.plusSeconds(1))).isTrue();
+        assertThat(runs.settle(queued.id(), RunStatus.COMPLETED, 1L, 0L, null, null, STARTED.plusSeconds(2), List.of()))
+                .isFalse();
+        assertThat(runs.find(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThatThrownBy(() -> runs.settle(queued.id(), RunStatus.WAITING_FOR_PARTNER, null, null, null, null,
+                FINISHED, List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void expireWaitsFailsOnlyTheWaitsPastTheirDeadlineNamingWhatWasAwaited() {
+        Run late = runs.create("vip", null, "manual", REQUESTED);
+        Run onTime = runs.create("gold", null, "manual", REQUESTED);
+        for (Run run : List.of(late, onTime)) {
+            runs.start(run.id(), "node-a:1", STARTED);
+        }
+        runs.awaitPartner(late.id(), COUNTS, List.of(), List.of(), "Insider One processing segment 'vip'",
+                STARTED.plusSeconds(60), STARTED);
+        runs.awaitPartner(onTime.id(), COUNTS, List.of(), List.of(), "Insider One processing segment 'gold'",
+                STARTED.plusSeconds(600), STARTED);
+
+        List<Run> expired = runs.expireWaits("PARTNER_TIMEOUT", "no report ({waiting_for})", STARTED.plusSeconds(61));
+
+        assertThat(expired).extracting(Run::id, Run::status, Run::errorCode, Run::errorMessage).containsExactly(
+                tuple(late.id(), RunStatus.FAILED, "PARTNER_TIMEOUT", "no report (Insider One processing segment 'vip')"));
+        assertThat(runs.find(onTime.id()).orElseThrow().status()).isEqualTo(RunStatus.WAITING_FOR_PARTNER);
+        assertThat(runs.expireWaits("PARTNER_TIMEOUT", "x", STARTED.plusSeconds(62))).isEmpty();
+    }
+
+    @Test
+    void aSettledCompletionRequestsItsFollowUpsInTheSameTransaction() {
+        Run run = runs.create("vip", null, "manual", REQUESTED);
+        runs.start(run.id(), "node-a:1", STARTED);
+        runs.awaitPartner(run.id(), COUNTS, List.of(), List.of(), "partner", FINISHED, STARTED);
+
+        runs.settle(run.id(), RunStatus.COMPLETED, 990L, 0L, null, null, FINISHED,
+                List.of(new RunRepository.FollowUp("vip_report", "sftp")));
+
+        assertThat(runs.unfinished("vip_report")).extracting(Run::trigger).containsExactly("after run " + run.id() + " of vip");
+    }
 }

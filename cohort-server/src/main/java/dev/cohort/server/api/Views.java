@@ -20,7 +20,8 @@ public final class Views {
     public record RunView(long id, String orchestration, String status, String statusLabel, boolean test, Long testRows,
                           String trigger, Instant requestedAt, Instant startedAt, Instant finishedAt, long rowsRead,
                           long rowsSent, long rowsRejected, long bytesSent, int attempts, String worker, String errorCode,
-                          String errorMessage, List<FileView> files, List<RejectionView> rejections, String note) {
+                          String errorMessage, List<FileView> files, List<RejectionView> rejections, PartnerView partner,
+                          String note) {
         public static RunView of(Run run) {
             return of(run, null);
         }
@@ -32,9 +33,22 @@ public final class Views {
                     run.counts().rowsRead(), run.counts().rowsSent(), run.counts().rowsRejected(), run.counts().bytesSent(),
                     run.attempts(), run.worker(), run.errorCode(), run.errorMessage(),
                     run.files().stream().map(FileView::of).toList(), run.rejections().stream().map(RejectionView::of).toList(),
-                    note);
+                    run.partnerOutcome().map(PartnerView::of).orElse(null), note);
         }
     }
+
+    /**
+     * For a run its partner completes later: what it waits (or waited) for, until when, and the partner's counts
+     * once reported ({@code accepted}: Insider's valid values; {@code rejected}: its invalid ones).
+     */
+    public record PartnerView(String waitingFor, Instant deadline, Long accepted, Long rejected) {
+        static PartnerView of(dev.cohort.model.PartnerOutcome outcome) {
+            return new PartnerView(outcome.waitingFor(), outcome.deadline(), outcome.accepted(), outcome.rejected());
+        }
+    }
+
+    /** What a partner's report on a run's callback did: {@code recorded} false when the run had already ended. */
+    public record CallbackAnswer(long run, String status, boolean recorded) {}
 
     public record FileView(String name, String location, long bytes, String sha256, long rows) {
         static FileView of(RunFile file) {

@@ -72,6 +72,15 @@ public final class FileLinks {
 
     /** Copies {@code file} into the spool and returns its link; {@code name} is what the partner sees (e.g. segment.csv). */
     public Link lend(Path file, String name) {
+        return lend(file, name, false);
+    }
+
+    /** As {@link #lend(Path, String)}, moving {@code file} into the spool (copying it only across file systems). */
+    public Link take(Path file, String name) {
+        return lend(file, name, true);
+    }
+
+    private Link lend(Path file, String name, boolean move) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a lent file's name is letters, digits, '.', '_' and '-', not '" + name + "'");
         }
@@ -84,7 +93,16 @@ public final class FileLinks {
             Files.createDirectories(spool);
             Path target = spool.resolve(expires + "-" + id);
             Path temporary = spool.resolve("." + expires + "-" + id + ".part");
-            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            if (move) {
+                try {
+                    Files.move(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+                    Files.deleteIfExists(file);
+                }
+            } else {
+                Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             String url = publicBaseUrl + PATH + "/" + id + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                     + "?expires=" + expires + "&signature=" + signature(id, name, expires);

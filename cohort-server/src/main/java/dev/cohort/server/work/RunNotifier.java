@@ -45,6 +45,21 @@ public final class RunNotifier {
                 0, 0, 0, null, null, clock.instant()));
     }
 
+    /** A run's partner took the delivery and reports later. */
+    void waiting(Run run) {
+        String until = run.partnerOutcome().map(p -> " until " + p.deadline()).orElse("");
+        publish(new Notification(0, "RUNNING", "Waiting for partner: " + run.orchestration() + " (run " + run.id() + ")",
+                "Sent " + run.counts().rowsSent() + " rows" + files(run) + "; waiting" + until + " for "
+                        + run.partnerOutcome().map(p -> p.waitingFor()).orElse("the partner") + " to report.",
+                run.id(), run.orchestration(), run.status().name(), run.counts().rowsRead(), run.counts().rowsSent(),
+                run.counts().rowsRejected(), null, null, clock.instant()));
+    }
+
+    /** A run ended elsewhere than on a worker: by its partner's report, or because the report did not come. */
+    public void ended(Run run) {
+        finished(run);
+    }
+
     void finished(Run run) {
         for (Consumer<Run> subscriber : finishedRuns) {
             try {
@@ -58,22 +73,28 @@ public final class RunNotifier {
             case COMPLETED_WITH_WARNINGS -> "WARNING";
             case FAILED -> "ERROR";
             case CANCELLED -> "WARNING";
-            case WAITING_TO_START, RUNNING -> "RUNNING";
+            case WAITING_TO_START, RUNNING, WAITING_FOR_PARTNER -> "RUNNING";
         };
         String message = switch (run.status()) {
             case COMPLETED -> "Sent " + run.counts().rowsSent() + " of " + run.counts().rowsRead() + " rows"
-                    + files(run) + ".";
+                    + files(run) + partner(run) + ".";
             case COMPLETED_WITH_WARNINGS -> "Sent " + run.counts().rowsSent() + " rows; " + run.counts().rowsRejected()
-                    + " rejected" + files(run) + ". The run's rejections say why.";
+                    + " rejected" + files(run) + partner(run) + ". The run's rejections say why.";
             case FAILED -> "Failed: " + run.errorMessage();
             case CANCELLED -> "Cancelled" + (run.errorMessage() == null ? "" : ": " + run.errorMessage()) + ".";
-            case WAITING_TO_START, RUNNING -> run.status().label();
+            case WAITING_TO_START, RUNNING, WAITING_FOR_PARTNER -> run.status().label();
         };
         publish(new Notification(0, level, run.status().label() + ": " + run.orchestration() + " (run " + run.id() + ")",
                 message, run.id(), run.orchestration(), run.status().name(), run.counts().rowsRead(),
                 run.counts().rowsSent(), run.counts().rowsRejected(),
                 run.status() == RunStatus.FAILED ? run.errorCode() : null,
                 run.status() == RunStatus.FAILED ? run.errorMessage() : null, clock.instant()));
+    }
+
+    /** The partner's own counts, when it reported them: {@code ; the partner took 980 and could not use 20}. */
+    private static String partner(Run run) {
+        return run.partnerOutcome().filter(p -> p.accepted() != null).map(p -> "; the partner took " + p.accepted()
+                + (p.rejected() == null ? "" : " and could not use " + p.rejected())).orElse("");
     }
 
     private static String files(Run run) {

@@ -129,6 +129,11 @@ public final class WorkerPool {
                 }
 
                 @Override
+                public void waiting(Run waiting) {
+                    notifier.waiting(waiting);
+                }
+
+                @Override
                 public boolean cancelRequested() {
                     return cancelRequested.contains(run.id());
                 }

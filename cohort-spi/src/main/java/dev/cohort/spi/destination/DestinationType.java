@@ -1,6 +1,8 @@
 package dev.cohort.spi.destination;
 
 import dev.cohort.spi.config.Settings;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind of destination Cohort can send to: the plugin behind {@code type: sftp}. Implementations are
@@ -40,4 +42,33 @@ public interface DestinationType<C extends Record> {
      *                                        the runtime retries
      */
     DestinationWriter open(C config, WriteContext context);
+
+    /**
+     * Problems of sending {@code fields} (the delivery's output columns, as the data template or query names
+     * them) with this configuration, beyond the {@link TemplateContract}: Insider One needs exactly one column
+     * named as its attribute. Checked when an orchestration is saved; each problem says what the query gives
+     * and what is needed.
+     */
+    default List<String> checkFields(C config, List<String> fields) {
+        return List.of();
+    }
+
+    /**
+     * What no two orchestrations sending with one credential may share, such as an Insider One segment
+     * name ({@code segment 'vip'}); empty when anything may be shared. Checked when orchestrations are saved.
+     */
+    default Optional<String> exclusiveKey(C config) {
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a partner's report posted to a run's callback URL (see {@link PartnerWait}). Called only for
+     * runs whose delivery asked to wait, after the callback's token was checked.
+     *
+     * @throws PartnerException with a user error code when the body is not a report (the caller answers 400)
+     */
+    default PartnerReport readReport(C config, byte[] body) {
+        throw new PartnerException(dev.cohort.spi.ErrorCode.user("CALLBACK_NOT_EXPECTED"),
+                spec().displayName() + " destinations do not take partner reports");
+    }
 }

@@ -1,9 +1,11 @@
 package dev.cohort.spi.destination;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a writer knows of the delivery it serves.
@@ -15,9 +17,12 @@ import java.util.Objects;
  * @param timeZone      the orchestration's time zone (UTC for manual runs unless set)
  * @param test          whether this is a test run (only the first rows)
  * @param fields        the output fields, in order, as the data template names them
+ * @param requests      the permits for each request to the partner, under the type's declared rate limit
+ * @param files         where files a partner fetches are served; null when no server partners can reach runs this
+ * @param callback      the run's own URL for the partner's report (see {@link PartnerWait}); null when none
  */
 public record WriteContext(String runId, String orchestration, String objectName, Instant startedAt, ZoneId timeZone,
-                           boolean test, List<String> fields) {
+                           boolean test, List<String> fields, RequestPermits requests, FileHost files, URI callback) {
     public WriteContext {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(orchestration, "orchestration");
@@ -25,5 +30,22 @@ public record WriteContext(String runId, String orchestration, String objectName
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(timeZone, "timeZone");
         fields = List.copyOf(fields);
+        requests = requests == null ? RequestPermits.UNLIMITED : requests;
+    }
+
+    /** A context without rate limit, file host or callback: for file and table destinations and tests. */
+    public WriteContext(String runId, String orchestration, String objectName, Instant startedAt, ZoneId timeZone,
+                        boolean test, List<String> fields) {
+        this(runId, orchestration, objectName, startedAt, timeZone, test, fields, RequestPermits.UNLIMITED, null, null);
+    }
+
+    /** Where files a partner fetches are served; empty when no Cohort server that partners can reach runs this. */
+    public Optional<FileHost> fileHost() {
+        return Optional.ofNullable(files);
+    }
+
+    /** The run's own URL for the partner's report; empty when no Cohort server that partners can reach runs this. */
+    public Optional<URI> callbackUrl() {
+        return Optional.ofNullable(callback);
     }
 }

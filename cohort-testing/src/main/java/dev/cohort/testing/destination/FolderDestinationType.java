@@ -7,6 +7,8 @@ import dev.cohort.spi.destination.CheckContext;
 import dev.cohort.spi.destination.CheckResult;
 import dev.cohort.spi.destination.DestinationType;
 import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.PartnerException;
+import dev.cohort.spi.destination.PartnerReport;
 import dev.cohort.spi.destination.WriteContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +23,15 @@ abstract class FolderDestinationType implements DestinationType<FolderConfig> {
             SettingSpec.optional("reject_containing", SettingType.STRING, "", "reject rows whose first field contains this"),
             SettingSpec.optional("encoded", SettingType.BOOLEAN, "false", "take rows already encoded by the engine"),
             SettingSpec.optional("delay_ms", SettingType.INTEGER, "0", "how long publishing takes, like a slow partner"),
-            SettingSpec.optional("ledger", SettingType.BOOLEAN, "false", "record '<run id> <object>' in ledger.txt per file"));
+            SettingSpec.optional("ledger", SettingType.BOOLEAN, "false", "record '<run id> <object>' in ledger.txt per file"),
+            SettingSpec.optional("partner_timeout_ms", SettingType.INTEGER, "0",
+                    "above 0: a test partner completes the delivery later, reporting on the run's callback URL"));
 
     @Override
     public FolderConfig configure(Settings settings) {
         FolderConfig config = new FolderConfig(Path.of(settings.string("folder")), settings.integer("fail_on_row"),
                 settings.string("reject_containing"), settings.bool("encoded"), settings.integer("delay_ms"),
-                settings.bool("ledger"));
+                settings.bool("ledger"), settings.integer("partner_timeout_ms"));
         settings.validate();
         return config;
     }
@@ -42,6 +46,21 @@ abstract class FolderDestinationType implements DestinationType<FolderConfig> {
         boolean ok = Files.isDirectory(config.folder()) && Files.isWritable(config.folder());
         return new CheckResult(List.of(new CheckResult.Step("write to " + config.folder(), ok,
                 ok ? "writable" : "the folder does not exist or is not writable")));
+    }
+
+    /** A test partner's report, as plain text: {@code completed <accepted> <rejected>} or {@code failed <reason>}. */
+    @Override
+    public PartnerReport readReport(FolderConfig config, byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+        java.util.regex.Matcher completed = java.util.regex.Pattern.compile("completed (\\d+) (\\d+)").matcher(text);
+        if (completed.matches()) {
+            return PartnerReport.completed(Long.parseLong(completed.group(1)), Long.parseLong(completed.group(2)));
+        }
+        if (text.startsWith("failed ")) {
+            return PartnerReport.failed(text.substring("failed ".length()));
+        }
+        throw new PartnerException(dev.cohort.spi.ErrorCode.user("CALLBACK_INVALID"), "a test partner's report is"
+                + " 'completed <accepted> <rejected>' or 'failed <reason>'");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.cohort.spi.ErrorKind;
 import dev.cohort.spi.destination.DeliveredFile;
 import dev.cohort.spi.destination.DestinationWriter;
 import dev.cohort.spi.destination.PartnerException;
+import dev.cohort.spi.destination.PartnerWait;
 import dev.cohort.spi.destination.RecordBatch;
 import dev.cohort.spi.destination.RowRejection;
 import dev.cohort.spi.destination.WriteContext;
@@ -114,13 +115,32 @@ final class FolderWriter implements DestinationWriter, dev.cohort.spi.destinatio
             }
             byte[] bytes = Files.readAllBytes(target);
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new WriteResult(rows, List.of(new DeliveredFile(target.getFileName().toString(),
-                    "file://" + config.folder(), bytes.length, sha256, rows)));
+            List<DeliveredFile> files = List.of(new DeliveredFile(target.getFileName().toString(),
+                    "file://" + config.folder(), bytes.length, sha256, rows));
+            if (config.partnerTimeoutMillis() > 0) {
+                return new WriteResult(rows, files, handToPartner());
+            }
+            return new WriteResult(rows, files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Lends the file (when the run has a file host) and records where the test partner reports and fetches. */
+    private PartnerWait handToPartner() throws IOException {
+        String fileUrl = "-";
+        if (context.fileHost().isPresent()) {
+            Path copy = Files.createTempFile("cohort-test-partner", ".csv");
+            Files.copy(target, copy, StandardCopyOption.REPLACE_EXISTING);
+            fileUrl = context.fileHost().get().lend(copy, context.objectName() + ".csv").url().toString();
+        }
+        String callback = context.callbackUrl().map(Object::toString).orElse("-");
+        Files.writeString(config.folder().resolve("callbacks.txt"), context.runId() + " " + callback + " " + fileUrl + "\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return new PartnerWait(java.time.Duration.ofMillis(config.partnerTimeoutMillis()),
+                "test partner processing " + context.objectName());
     }
 
     /** Takes as long as a slow partner would; a cancelled run (interrupt) stops waiting and publishes nothing. */
