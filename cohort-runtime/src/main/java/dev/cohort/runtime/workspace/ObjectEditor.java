@@ -91,8 +91,14 @@ public final class ObjectEditor {
         PlannedChange change = new PlannedChange(kind, name, existing.isPresent() ? PlannedChange.Action.UPDATE
                 : PlannedChange.Action.CREATE, existing.isPresent() ? "changed through the API" : "created through the API");
         Plan plan = new Plan(workspace, List.of(change), List.of(), Map.of());
-        return new PlanExecutor(engine.get(), objects, vault, clock, ApplyListener.SILENT, DestinationCheck.SKIP,
+        ApplyResult result = new PlanExecutor(engine.get(), objects, vault, clock, ApplyListener.SILENT, DestinationCheck.SKIP,
                 destinationTypes).execute(plan);
+        if (kind == ObjectKind.ORCHESTRATION && result.applied().isEmpty() && !result.problems().isEmpty()) {
+            // An orchestration that cannot be saved (its query's columns do not fit the destination, its segment
+            // is taken) is refused, as a bad reference is: a query that stays a draft is saved with its problem.
+            throw new ValidationException(result.problems());
+        }
+        return result;
     }
 
     /**
