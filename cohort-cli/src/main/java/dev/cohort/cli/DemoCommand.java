@@ -1,16 +1,23 @@
 package dev.cohort.cli;
 
+import dev.cohort.model.Run;
+import dev.cohort.model.RunStatus;
+import dev.cohort.runtime.workspace.WorkspaceHome;
 import dev.cohort.sandbox.data.GeneratedData;
 import dev.cohort.sandbox.data.SyntheticCustomers;
 import dev.cohort.spi.CohortException;
+import dev.cohort.server.CohortServer;
+import dev.cohort.server.ServerOptions;
 import dev.cohort.spi.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show Cohort end to end on synthetic data.",
             "Builds a customer 360 of 100,000 customers (fixed seed), starts sandbox SFTP servers for Koupon Media",
-            "and CrowdTwist, applies a workspace with tables, queries, data templates, destinations and orchestrations,",
-            "runs both orchestrations and shows the files as they arrived."},
+            "and CrowdTwist and a sandbox Insider One, applies a workspace with tables, queries, data templates,",
+            "destinations and orchestrations, runs the file orchestrations and shows the files as they arrived, then",
+            "starts a Cohort server that sends an Insider One segment and waits for Insider's report."},
         footerHeading = "%nExample:%n",
         footer = {"  cohort demo                  (writes ./demo; run again to re-apply)",
             "  cohort demo --customers 1000000 --dir /tmp/big-demo"})
@@ -32,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
             "sql/tables/customer_360.sql",
             "sql/queries/loyalty_members.sql",
             "sql/queries/gold_members_with_mobile.sql",
-            "sql/queries/birthdays_next_month.sql");
+            "sql/queries/birthdays_next_month.sql",
+            "sql/queries/platinum_emails.sql");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,8 +74,11 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
 
-        step(out, "2. Partner SFTP servers: Cohort's sandbox stands in for Koupon Media and CrowdTwist");
-        try (DemoPartners partners = DemoPartners.start(root.resolve("sftp"), root.resolve("keys"))) {
+        step(out, "2. Partners: Cohort's sandbox stands in for Koupon Media and CrowdTwist (SFTP) and Insider One (API)");
+        try (DemoPartners partners = DemoPartners.start(root.resolve("sftp"), root.resolve("keys"), event -> {
+            out.println("   Insider One: " + event.describe());
+            out.flush();
+        })) {
             out.println("   " + partners.describe());
             writeWorkspace(root, partners);
             out.flush();
@@ -86,10 +98,16 @@ final class DemoCommand implements Callable<Integer> {
             run("run", "koupon_loyalty", "-w", root.toString());
             step(out, "8. cohort run crowdtwist_gold -w " + dir);
             run("run", "crowdtwist_gold", "-w", root.toString());
-            step(out, "9. cohort runs -w " + dir);
-            run("runs", "-w", root.toString(), "--limit", "5");
-            step(out, "10. The files as they arrived on the partners' SFTP servers");
+            step(out, "9. The files as they arrived on the partners' SFTP servers");
             partners.printArrivals(out);
+            step(out, "10. cohort server: insider_platinum sends a segment to Insider One, which fetches the file from the"
+                    + " server and reports back");
+            int sent = insiderRun(out, root);
+            step(out, "11. cohort runs -w " + dir);
+            run("runs", "-w", root.toString(), "--limit", "5");
+            if (sent != ExitCodes.OK) {
+                return sent;
+            }
         }
 
         out.println();
@@ -97,6 +115,42 @@ final class DemoCommand implements Callable<Integer> {
                 + " 'cohort apply -f %s' again.%n", (System.nanoTime() - started) / 1e9, root, dir);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts a Cohort server on the demo workspace (Insider One needs one: it downloads the segment from a URL
+     * and reports on a callback URL), requests a run of {@code insider_platinum} and follows it until Insider's
+     * report ends it.
+     */
+    private static int insiderRun(PrintWriter out, Path root) {
+        ServerOptions options = ServerOptions.defaults().withPort(0).withWorkers(1);
+        try (CohortServer server = CohortServer.start(WorkspaceHome.of(root, Optional.empty()), options)) {
+            out.println("   server on " + server.url() + " (a real deployment sets --public-url to an address Insider One"
+                    + " can reach)");
+            Run run = server.requestRun("insider_platinum", "demo");
+            out.println("   run " + run.id() + " of insider_platinum requested");
+            out.flush();
+            RunStatus shown = null;
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!run.status().isFinal() && System.nanoTime() < deadline) {
+                if (run.status() != shown) {
+                    shown = run.status();
+                    out.println("   run " + run.id() + ": " + shown.label()
+                            + run.partnerOutcome().map(p -> " (" + p.waitingFor() + ")").orElse(""));
+                    out.flush();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                run = server.run(run.id()).orElseThrow();
+            }
+            RunPrinter.summary(out, run, java.time.Instant.now());
+            return run.status() == RunStatus.COMPLETED || run.status() == RunStatus.COMPLETED_WITH_WARNINGS
+                    ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
     }
 
     private int run(String... args) {
@@ -120,7 +174,8 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                         .replace("__SFTP_PORT__", String.valueOf(partners.port()))
-                        .replace("__HOST_KEY__", partners.hostKeyFingerprint());
+                        .replace("__HOST_KEY__", partners.hostKeyFingerprint())
+                        .replace("__INSIDER_URL__", partners.insiderUrl());
                 Files.writeString(target, text);
             }
         }

@@ -1,5 +1,7 @@
 package dev.cohort.cli;
 
+import dev.cohort.sandbox.insider.InsiderEvent;
+import dev.cohort.sandbox.insider.SandboxInsiderServer;
 import dev.cohort.sandbox.sftp.SandboxSftpServer;
 import dev.cohort.sandbox.sftp.SftpEvent;
 import dev.cohort.sandbox.sftp.SftpUser;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -21,13 +25,21 @@ import java.util.stream.Stream;
  */
 final class DemoPartners implements AutoCloseable {
     private static final List<String[]> USERS = List.of(new String[] {"koupon", "incoming"}, new String[] {"crowdtwist", "segments"});
+    static final String INSIDER_PARTNER = "cohort-demo";
     private final SandboxSftpServer server;
+    private final SandboxInsiderServer insider;
 
-    private DemoPartners(SandboxSftpServer server) {
+    private DemoPartners(SandboxSftpServer server, SandboxInsiderServer insider) {
         this.server = server;
+        this.insider = insider;
     }
 
-    static DemoPartners start(Path sftpRoot, Path keys) throws IOException {
+    /**
+     * Starts the partners. The Insider One stand-in has one account, {@value #INSIDER_PARTNER}, whose partner name
+     * and API token the demo keeps in {@code keys/} for the workspace's credential; each of its events goes to
+     * {@code insiderEvents} as it happens.
+     */
+    static DemoPartners start(Path sftpRoot, Path keys, Consumer<InsiderEvent> insiderEvents) throws IOException {
         Path privateKey = keys.resolve("demo_ed25519");
         KeyPair pair;
         if (Files.exists(privateKey)) {
@@ -42,7 +54,28 @@ final class DemoPartners implements AutoCloseable {
             Files.createDirectories(sftpRoot.resolve(user[0]).resolve(user[1]));
             builder.user(SftpUser.named(user[0]).withAuthorizedKey(pair.getPublic()));
         }
-        return new DemoPartners(builder.start());
+        Path tokenFile = keys.resolve("insider_api_token");
+        if (!Files.exists(tokenFile)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(tokenFile, java.util.HexFormat.of().formatHex(random) + "\n");
+        }
+        Files.writeString(keys.resolve("insider_partner_name"), INSIDER_PARTNER + "\n");
+        SandboxSftpServer sftp = builder.start();
+        try {
+            SandboxInsiderServer insider = SandboxInsiderServer.builder().port(0)
+                    .account(INSIDER_PARTNER, Files.readString(tokenFile).strip())
+                    .callbackDelay(Duration.ofSeconds(2)).eventListener(insiderEvents).start();
+            return new DemoPartners(sftp, insider);
+        } catch (RuntimeException e) {
+            sftp.close();
+            throw e;
+        }
+    }
+
+    /** The Insider One stand-in's base URL, for the destination's {@code base_url}. */
+    String insiderUrl() {
+        return insider.url().toString();
     }
 
     int port() {
@@ -55,7 +88,7 @@ final class DemoPartners implements AutoCloseable {
 
     String describe() {
         return "sftp://127.0.0.1:" + port() + " (host key " + hostKeyFingerprint() + "), users koupon and crowdtwist, files under "
-                + server.root();
+                + server.root() + "\n   Insider One stand-in on " + insiderUrl() + ", account " + INSIDER_PARTNER;
     }
 
     /** Every published file with its size, rows and first lines, and what the server saw happen. */
@@ -92,6 +125,10 @@ final class DemoPartners implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            insider.close();
+        } finally {
+            server.close();
+        }
     }
 }

@@ -179,7 +179,8 @@ public final class RunExecutor {
         long published = 0;
         for (Delivery delivery : prepared.deliveries()) {
             WriteContext context = new WriteContext(String.valueOf(runId), prepared.orchestration(), delivery.objectName(),
-                    startedAt, prepared.timeZone(), test, delivery.fields(), permits, reach.files(), reach.callbackUrl(runId));
+                    startedAt, prepared.timeZone(), test, delivery.fields(), permits, reach.files(), reach.callbackUrl(runId),
+                    delivery.fieldTypes());
             try (DestinationWriter writer = prepared.destination().open(context)) {
                 try {
                     Optional<CsvEncoding> encoded = EncodedPipeline.encoding(engine, delivery, writer);

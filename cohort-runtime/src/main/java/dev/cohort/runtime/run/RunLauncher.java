@@ -205,7 +205,8 @@ public final class RunLauncher {
                             "table " + table + " is not in the database"));
                     String sql = "SELECT * FROM " + engine.dialect().quoteIdentifier(info.name());
                     tables.add(new Delivery(info.name(), limited(sql, testRows),
-                            info.columns().stream().map(Column::name).toList(), null));
+                            info.columns().stream().map(Column::name).toList(), null,
+                            info.columns().stream().map(Column::type).toList()));
                 }
                 yield tables;
             }
@@ -240,12 +241,16 @@ public final class RunLauncher {
             sql = sql.substring(0, sql.length() - 1).strip();
         }
         if (template.isEmpty()) {
-            return new Delivery(queryName, limited(sql, testRows), state.columns().stream().map(Column::name).toList(), null);
+            return new Delivery(queryName, limited(sql, testRows), state.columns().stream().map(Column::name).toList(), null,
+                    state.columns().stream().map(Column::type).toList());
         }
         DataTemplate shaped = inLayout(template.get(), contract);
         TemplateProjection projection = TemplateProjection.compile(shaped, sql, state.columns(), engine.dialect());
+        List<String> types = projection.needsEvaluator()
+                ? projection.fieldNames().stream().map(name -> "VARCHAR").toList()
+                : engine.describe(projection.sql()).stream().map(Column::type).toList();
         return new Delivery(queryName, limited(projection.sql(), testRows), projection.fieldNames(),
-                projection.needsEvaluator() ? projection::newEvaluator : null);
+                projection.needsEvaluator() ? projection::newEvaluator : null, types);
     }
 
     /** For a fixed layout: every layout field in order, the template's where it maps one, blank elsewhere. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code mode: append}: rows go straight into the table, which is created (text columns) when it does
+ * {@code mode: append}: rows go straight into the table, which is created (columns typed from the fields' types) when it does
  * not exist; the delivery's transaction commits them at finish, so readers see none of them before and
  * all of them after. An existing table must fit the fields ({@link ColumnMatch}).
  */
@@ -17,10 +17,10 @@ final class AppendPlan implements TablePlan {
     }
 
     @Override
-    public RowTarget prepare(WarehouseSession session, List<String> fields) {
+    public RowTarget prepare(WarehouseSession session, List<String> fields, List<String> types) {
         Optional<ExistingTable> existing = session.table(table);
         if (existing.isEmpty()) {
-            session.execute("create table " + session.display(table), TablePlan.createTextTable(session, table, fields));
+            session.execute("create table " + session.display(table), TablePlan.createTable(session, table, fields, types));
             return new RowTarget(table, fields);
         }
         ExistingTable found = existing.get();

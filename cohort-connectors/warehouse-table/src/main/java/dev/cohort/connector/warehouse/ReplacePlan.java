@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On PostgreSQL, when the old table fits the fields ({@link ColumnMatch}), the new one is made
  * {@code LIKE} it — its column types, defaults, NOT NULL and CHECK constraints, identity and generated
- * columns kept — and its grants are given again; otherwise the new table has one text column per field.
+ * columns kept — and its grants are given again; otherwise the new table has one column per field, typed from the field's type.
  * Indexes, foreign keys, triggers and the owner are not carried over.
  */
 final class ReplacePlan implements TablePlan {
@@ -40,7 +40,7 @@ final class ReplacePlan implements TablePlan {
     }
 
     @Override
-    public RowTarget prepare(WarehouseSession session, List<String> fields) {
+    public RowTarget prepare(WarehouseSession session, List<String> fields, List<String> types) {
         Optional<ExistingTable> existing = session.table(table);
         if (existing.isPresent() && !existing.get().isTable()) {
             throw notATable(existing.get());
@@ -55,10 +55,10 @@ final class ReplacePlan implements TablePlan {
                     + " INCLUDING CONSTRAINTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMMENTS)");
             target = new RowTarget(staging, kept.get().columns());
         } else {
-            session.execute(action, TablePlan.createTextTable(session, staging, fields));
+            session.execute(action, TablePlan.createTable(session, staging, fields, types));
             target = new RowTarget(staging, fields);
-            existing.ifPresent(found -> LOG.info("Replacing {}: its columns ({}) do not fit the fields {}, so the new table has text"
-                    + " columns for the fields", found.displayName(), found.describeColumns(), fields));
+            existing.ifPresent(found -> LOG.info("Replacing {}: its columns ({}) do not fit the fields {}, so the new table has"
+                    + " columns typed for the fields", found.displayName(), found.describeColumns(), fields));
         }
         if (existing.isPresent() && session.isPostgres()) {
             copyGrants(session);

@@ -12,7 +12,7 @@ sealed interface TablePlan permits ReplacePlan, AppendPlan {
      *
      * @throws dev.cohort.spi.CohortException when the table cannot take the fields, classified
      */
-    RowTarget prepare(WarehouseSession session, List<String> fields);
+    RowTarget prepare(WarehouseSession session, List<String> fields, List<String> types);
 
     /** Makes the rows the table's, just before the commit. */
     void publish(WarehouseSession session);
@@ -27,11 +27,12 @@ sealed interface TablePlan permits ReplacePlan, AppendPlan {
         };
     }
 
-    /** CREATE TABLE with one text column per field: the SPI gives fields no types, so text holds every value exactly. */
-    static String createTextTable(WarehouseSession session, String table, List<String> fields) {
+    /** CREATE TABLE with one column per field, typed from the field's engine type (see {@link ColumnTypes}). */
+    static String createTable(WarehouseSession session, String table, List<String> fields, List<String> types) {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(session.qualified(table)).append(" (");
         for (int i = 0; i < fields.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(session.quote(fields.get(i))).append(session.isPostgres() ? " text" : " VARCHAR(4000)");
+            sql.append(i == 0 ? "" : ", ").append(session.quote(fields.get(i))).append(' ')
+                    .append(ColumnTypes.of(types.isEmpty() ? null : types.get(i), session.isPostgres()));
         }
         return sql.append(")").toString();
     }

@@ -78,7 +78,7 @@ public final class WarehouseTableWriter implements DestinationWriter {
             checkFields(session, context.fields());
             plan = TablePlan.of(config.mode(), table);
             session.begin();
-            RowTarget target = plan.prepare(session, context.fields());
+            RowTarget target = plan.prepare(session, context.fields(), context.fieldTypes());
             RowSink sink = copy && session.isPostgres() ? new CopyRowSink(session, target, config.batchRows())
                     : new InsertRowSink(session, target, config.batchRows());
             LOG.debug("Run {}: writing {} into {} ({}, {})", context.runId(), context.objectName(), session.display(table),

@@ -57,6 +57,26 @@ class AppendModeIT {
     }
 
     @Test
+    void aMissingTableGetsColumnsTypedFromTheFieldsEngineTypesAndTheirTextReadsBackExactly() {
+        TestWarehouse warehouse = warehouse();
+
+        try (DestinationWriter writer = TestWarehouse.TYPE.open(warehouse.config("mode", "append"),
+                TestWarehouse.typedContext("audience", "id", "VARCHAR", "points", "BIGINT", "value", "DECIMAL(14,2)",
+                        "joined", "DATE", "seen", "TIMESTAMP", "opted_in", "BOOLEAN", "score", "DOUBLE", "tags", "VARCHAR[]"))) {
+            writer.write(RecordBatch.numberedFrom(1, rows(row("C1", "1228", "1234.50", "2024-01-31", "2024-02-01 10:15:30",
+                    "true", "0.25", "[gold, vip]"), row("C2", null, null, null, null, null, null, null))));
+            writer.finish();
+        }
+
+        assertThat(warehouse.columns("audience")).containsExactly("id text", "points bigint", "value numeric",
+                "joined date", "seen timestamp without time zone", "opted_in boolean", "score double precision", "tags text");
+        assertThat(warehouse.rows("SELECT id, points + 1, value * 2, joined + 1, seen, opted_in, score, tags FROM audience"
+                + " ORDER BY id")).containsExactly(
+                List.of("C1", "1229", "2469.00", "2024-02-01", "2024-02-01 10:15:30", "t", "0.25", "[gold, vip]"),
+                java.util.Arrays.asList("C2", null, null, null, null, null, null, null));
+    }
+
+    @Test
     void abortKeepsTheTableAsItWasAndRemovesATableItCreated() {
         TestWarehouse warehouse = warehouse();
         warehouse.execute("CREATE TABLE audience (id text, name text)", "INSERT INTO audience VALUES ('C1', 'earlier')");

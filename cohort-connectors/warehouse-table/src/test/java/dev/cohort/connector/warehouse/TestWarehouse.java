@@ -72,6 +72,18 @@ final class TestWarehouse {
                 ZoneOffset.UTC, true, List.of(fields));
     }
 
+    /** A context whose fields have the engine types {@code fieldsAndTypes} = name, type, name, type, …. */
+    static WriteContext typedContext(String objectName, String... fieldsAndTypes) {
+        List<String> fields = new java.util.ArrayList<>();
+        List<String> types = new java.util.ArrayList<>();
+        for (int i = 0; i < fieldsAndTypes.length; i += 2) {
+            fields.add(fieldsAndTypes[i]);
+            types.add(fieldsAndTypes[i + 1]);
+        }
+        return new WriteContext("run-" + UUID.randomUUID(), "nightly", objectName, Instant.parse("2024-03-01T10:00:00Z"),
+                ZoneOffset.UTC, false, fields, null, null, null, types);
+    }
+
     static WriteContext context(String objectName, String... fields) {
         return new WriteContext("run-" + UUID.randomUUID(), "nightly", objectName, Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC,
                 false, List.of(fields));
