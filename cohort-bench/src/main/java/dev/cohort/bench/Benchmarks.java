@@ -6,27 +6,38 @@ import java.util.Locale;
 
 /**
  * The entry point of {@code cohort-bench.jar}: the first argument names the benchmark ({@code load},
- * the default, {@code orchestration} or {@code server}), the rest are its options
- * ({@link BenchmarkOptions}; {@link ServerBenchmarkOptions} for {@code server}). Exits with 2 for a
- * wrong command line and 1 when a benchmark fails.
+ * the default, {@code orchestration}, {@code server}, {@code insider} or {@code warehouse}), the rest are
+ * its options ({@link BenchmarkOptions}; {@link ServerBenchmarkOptions} for {@code server},
+ * {@link InsiderBenchmarkOptions} for {@code insider}, {@link WarehouseBenchmarkOptions} for
+ * {@code warehouse}). Exits with 2 for a wrong command line and 1 when a benchmark fails.
  */
 public final class Benchmarks {
     static final String USAGE = """
             usage: cohort-bench/run [load | orchestration] [--rows N] [--seed N] [--dir DIR] [--keep]
                    cohort-bench/run server [--runs N] [--workers N] [--clients N] [options below]
+                   cohort-bench/run insider [--requests N] [--rate N] [--clients N] [--burst N] [--warmup N]
+                   cohort-bench/run warehouse [--rows N] [--seed N] [--pg-url URL] [--dir DIR] [--keep]
               load           generate customers.csv and load it into DuckDB (the default)
               orchestration  (a) DuckDB COPY alone, (b) OpenSSH sftp alone, (c) Cohort's run: query, template, CSV, SFTP
               server         cohort server processes on PostgreSQL: runs/s on one node and on two, API latency
+              insider        upload requests to the Insider One stand-in through the runtime's rate gate: rate and 429s
+              warehouse      a query exported to a PostgreSQL table: Cohort's warehouse-table run vs psql \\copy
               --rows N       customers to generate (default 10000000; 1_000_000 and 1e6 are fine)
               --seed N       seed of the synthetic data (default 42)
               --dir DIR      directory for the generated files and the database (default: a new temporary directory)
               --keep         keep the generated files afterwards (default: delete them)
             server's options (and --dir, --keep):
-            """ + ServerBenchmarkOptions.USAGE;
+            """ + ServerBenchmarkOptions.USAGE + """
+
+            insider's options:
+            """ + InsiderBenchmarkOptions.USAGE + """
+
+            warehouse's options (and --dir, --keep):
+            """ + WarehouseBenchmarkOptions.USAGE;
 
     /** A benchmark this jar runs. */
     enum Kind {
-        LOAD, ORCHESTRATION, SERVER;
+        LOAD, ORCHESTRATION, SERVER, INSIDER, WAREHOUSE;
 
         String command() {
             return name().toLowerCase(Locale.ROOT);
@@ -58,6 +69,14 @@ public final class Benchmarks {
                 ServerBenchmarkOptions options = ServerBenchmarkOptions.parse(arguments);
                 help = options.help();
                 benchmark = () -> ServerBenchmark.run(options, System.out);
+            } else if (choice.kind() == Kind.INSIDER) {
+                InsiderBenchmarkOptions options = InsiderBenchmarkOptions.parse(arguments);
+                help = options.help();
+                benchmark = () -> InsiderBenchmark.run(options, System.out);
+            } else if (choice.kind() == Kind.WAREHOUSE) {
+                WarehouseBenchmarkOptions options = WarehouseBenchmarkOptions.parse(arguments);
+                help = options.help();
+                benchmark = () -> WarehouseBenchmark.run(options, System.out);
             } else {
                 BenchmarkOptions options = BenchmarkOptions.parse(arguments);
                 help = options.help();
@@ -95,6 +114,6 @@ public final class Benchmarks {
                 return new Choice(kind, List.of(args).subList(1, args.length));
             }
         }
-        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load, orchestration or server");
+        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load, orchestration, server, insider or warehouse");
     }
 }

@@ -21,11 +21,13 @@ class BenchmarksTest {
                 .isEqualTo(new Choice(Kind.ORCHESTRATION, List.of("--rows", "1e6", "--keep")));
         assertThat(Benchmarks.choose("load")).isEqualTo(new Choice(Kind.LOAD, List.of()));
         assertThat(Benchmarks.choose("server", "--runs", "200")).isEqualTo(new Choice(Kind.SERVER, List.of("--runs", "200")));
+        assertThat(Benchmarks.choose("insider", "--rate", "50")).isEqualTo(new Choice(Kind.INSIDER, List.of("--rate", "50")));
+        assertThat(Benchmarks.choose("warehouse")).isEqualTo(new Choice(Kind.WAREHOUSE, List.of()));
     }
 
     @Test
     void namesTheBenchmarksWhenTheNameIsWrong() {
         assertThatThrownBy(() -> Benchmarks.choose("orchestrate", "--rows", "5"))
-                .hasMessage("unknown benchmark 'orchestrate': choose load, orchestration or server");
+                .hasMessage("unknown benchmark 'orchestrate': choose load, orchestration, server, insider or warehouse");
     }
 }

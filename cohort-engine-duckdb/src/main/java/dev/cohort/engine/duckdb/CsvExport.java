@@ -10,7 +10,8 @@ import java.sql.Statement;
 /**
  * DuckDB's own CSV writer ({@code COPY … TO}) producing exactly a {@link CsvEncoding}: values as DuckDB
  * writes them as text, quoted only when they hold the delimiter, the quote or a line break, quotes
- * doubled, the empty string written like NULL (an empty field). It writes into a file or a named pipe.
+ * doubled, the empty string written like NULL (an empty field) — or, when the encoding says so, as {@code ""},
+ * which DuckDB's writer does by itself. It writes into a file or a named pipe.
  */
 final class CsvExport {
     private CsvExport() {}
@@ -22,7 +23,8 @@ final class CsvExport {
 
     /** The COPY statement for one single SELECT {@code sql}, already checked. */
     static String statement(String sql, CsvEncoding encoding, Path target) {
-        return "COPY (SELECT NULLIF(CAST(COLUMNS(*) AS VARCHAR), '') FROM query(" + DuckDbSql.literal(sql) + ")) TO "
+        String values = encoding.emptyStringQuoted() ? "CAST(COLUMNS(*) AS VARCHAR)" : "NULLIF(CAST(COLUMNS(*) AS VARCHAR), '')";
+        return "COPY (SELECT " + values + " FROM query(" + DuckDbSql.literal(sql) + ")) TO "
                 + DuckDbSql.literal(target.toString()) + " (FORMAT csv, HEADER false, DELIMITER "
                 + DuckDbSql.literal(String.valueOf(encoding.delimiter())) + ", QUOTE "
                 + DuckDbSql.literal(String.valueOf(encoding.quote())) + ", ESCAPE "

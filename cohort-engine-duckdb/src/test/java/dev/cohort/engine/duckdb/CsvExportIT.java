@@ -94,6 +94,17 @@ class CsvExportIT {
     }
 
     @Test
+    void forPostgresCopyTheEmptyStringIsQuotedAndNullStaysAnEmptyField() throws IOException {
+        Path file = folder.resolve("copy.csv");
+        engine.exportCsv("SELECT * FROM (VALUES ('a', 1), ('', NULL), (NULL, 2), ('x,\"y\"', 3)) t(s, i)",
+                CsvEncoding.POSTGRES_COPY, file);
+
+        assertThat(Files.readString(file)).isEqualTo("a,1\n\"\",\n,2\n\"x,\"\"y\"\"\",3\n");
+        engine.exportCsv("SELECT '' AS s, NULL AS n", CsvEncoding.RFC_4180, file);
+        assertThat(Files.readString(file)).as("file partners get both as an empty field").isEqualTo(",\n");
+    }
+
+    @Test
     void typedValuesAreWrittenAsTheCursorReadsThem() throws IOException {
         String sql = "SELECT 12.50::DECIMAL(5,2) AS d, DATE '2024-01-02' AS day, TRUE AS b, 42 AS i, [1, 2] AS l";
         Path file = folder.resolve("typed.csv");

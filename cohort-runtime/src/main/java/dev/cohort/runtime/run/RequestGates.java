@@ -4,9 +4,12 @@ import dev.cohort.spi.destination.RateLimit;
 import dev.cohort.spi.destination.RequestPermits;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Enforces the rate limits destination types declare: one gate per credential (or per destination, when it
@@ -16,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Permits are paced evenly at {@value #HEADROOM_PERCENT}% of the declared rate, one at a time, never in
  * bursts: a partner counting requests in fixed one-second windows (as Insider One's 100 per second) then sees
  * at most its limit in every window even when its clock and ours disagree and requests arrive with jitter, and
- * throughput stays within a few percent of the limit.
+ * throughput stays within a few percent of the limit. No permit is promised ahead of time: the waiting callers
+ * queue (fairly) and the first one takes the next permit when the bucket has it, so a stall of the process (a
+ * garbage collection, a busy machine) delays the permits after it instead of releasing them together (at most
+ * {@value #BURST} go out at once).
  *
  * <p>The gates are per process. Several Cohort nodes sharing one PostgreSQL store each pace their own runs,
  * so together they may exceed a partner's limit; the partner's 429 answers are then retried after its
@@ -27,6 +33,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestGates {
     static final int HEADROOM_PERCENT = 98;
+    /**
+     * At most two permits at once: a waiter that wakes a little late keeps the permit it was due, so the pace holds
+     * on average, and after a stall at most one extra request goes out, which the headroom absorbs.
+     */
+    static final int BURST = 2;
     private static final RequestGates SHARED = new RequestGates();
 
     private final Map<String, RequestPermits> gates = new ConcurrentHashMap<>();
@@ -57,8 +68,19 @@ public final class RequestGates {
 
     private static RequestPermits paced(RateLimit limit) {
         Bucket bucket = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval(limit)).build())
+                .addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(1, interval(limit)).build())
                 .build();
-        return () -> bucket.asBlocking().consume(1);
+        ReentrantLock queue = new ReentrantLock(true);
+        return () -> {
+            queue.lockInterruptibly();
+            try {
+                for (ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1); !probe.isConsumed();
+                        probe = bucket.tryConsumeAndReturnRemaining(1)) {
+                    TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
+                }
+            } finally {
+                queue.unlock();
+            }
+        };
     }
 }

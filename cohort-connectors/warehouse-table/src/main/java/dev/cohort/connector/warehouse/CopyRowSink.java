@@ -78,6 +78,9 @@ final class CopyRowSink implements RowSink {
 
     @Override
     public long rowOfLine(long line) {
+        if (encodedRows) {
+            return line >= 1 ? line : -1;
+        }
         return line >= 1 && line <= rowsInCopy ? rowNumbers[(int) line - 1] : -1;
     }
 
@@ -90,6 +93,27 @@ final class CopyRowSink implements RowSink {
     public String method() {
         return "COPY";
     }
+
+    /**
+     * Copies every line of {@code lines} — rows already encoded as {@link dev.cohort.spi.destination.CsvEncoding#POSTGRES_COPY},
+     * no header — in one {@code COPY}; returns the rows PostgreSQL took. Line {@code n} of the stream is row {@code n}.
+     */
+    long copyAll(java.io.InputStream lines) throws SQLException, java.io.IOException {
+        java.io.InputStream counted = new java.io.FilterInputStream(lines) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                int read = super.read(buffer, offset, length);
+                if (read > 0) {
+                    bytes += read;
+                }
+                return read;
+            }
+        };
+        encodedRows = true;
+        return copyManager.copyIn(sql, counted, SEND_BYTES);
+    }
+
+    private boolean encodedRows;
 
     private void send() throws SQLException {
         if (encoder.size() > 0) {

@@ -1,19 +1,24 @@
 package dev.cohort.connector.warehouse;
 
 import dev.cohort.spi.CohortException;
+import dev.cohort.spi.destination.CsvEncoding;
 import dev.cohort.spi.destination.DestinationWriter;
+import dev.cohort.spi.destination.EncodedRowsSink;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RecordBatch;
 import dev.cohort.spi.destination.RowRejection;
 import dev.cohort.spi.destination.WriteContext;
 import dev.cohort.spi.destination.WriteResult;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@link #write} blocks while the database takes earlier rows: that is the back-pressure. Used by one
  * thread at a time, as {@link DestinationWriter} requires.
  */
-public final class WarehouseTableWriter implements DestinationWriter {
+public final class WarehouseTableWriter implements DestinationWriter, EncodedRowsSink {
     /** How long connecting and logging in may take when a delivery starts. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseTableWriter.class);
@@ -128,6 +133,34 @@ public final class WarehouseTableWriter implements DestinationWriter {
     @Override
     public long bytesWritten() {
         return sink.bytes();
+    }
+
+    /**
+     * On PostgreSQL, the engine may hand the rows already encoded for {@code COPY} (NULL an empty field, the empty
+     * string {@code ""}): no value becomes a Java string. A NUL character then fails the delivery (PostgreSQL's
+     * error names the row) instead of rejecting its row.
+     */
+    @Override
+    public Optional<CsvEncoding> encoding() {
+        return sink instanceof CopyRowSink ? Optional.of(CsvEncoding.POSTGRES_COPY) : Optional.empty();
+    }
+
+    @Override
+    public void writeEncoded(InputStream lines, LongSupplier rows) {
+        requireState(State.OPEN, "write to");
+        if (!(sink instanceof CopyRowSink copy)) {
+            throw new IllegalStateException("rows arrive encoded only for COPY");
+        }
+        try {
+            copy.copyAll(lines);
+            rowsWritten = rows.getAsLong();
+        } catch (SQLException e) {
+            throw failed(SqlFailures.translate(config, sink.action(), e, sink::rowOfLine));
+        } catch (java.io.IOException e) {
+            throw failed(new java.io.UncheckedIOException("reading the engine's rows failed", e));
+        } catch (RuntimeException e) {
+            throw failed(e);
+        }
     }
 
     /** Sends the last rows, publishes them as the mode says and commits: after it returns, readers see the delivery whole. */

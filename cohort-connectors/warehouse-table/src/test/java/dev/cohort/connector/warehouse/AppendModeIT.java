@@ -77,6 +77,40 @@ class AppendModeIT {
     }
 
     @Test
+    void rowsTheEngineEncodedForCopyGoStraightInKeepingEmptyStringsApartFromNull() {
+        TestWarehouse warehouse = warehouse();
+
+        try (WarehouseTableWriter writer = WarehouseTableWriter.open(warehouse.config("mode", "append"),
+                TestWarehouse.typedContext("audience", "id", "VARCHAR", "note", "VARCHAR", "points", "BIGINT"))) {
+            assertThat(writer.encoding()).contains(dev.cohort.spi.destination.CsvEncoding.POSTGRES_COPY);
+            writer.writeEncoded(new java.io.ByteArrayInputStream("C1,\"\",10\nC2,,\nC3,\"a,b\",30\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), () -> 3);
+            assertThat(writer.finish().rowsSent()).isEqualTo(3);
+        }
+
+        assertThat(warehouse.rows("SELECT id, note IS NULL, note, points FROM audience ORDER BY id")).containsExactly(
+                List.of("C1", "f", "", "10"), java.util.Arrays.asList("C2", "t", null, null), List.of("C3", "f", "a,b", "30"));
+    }
+
+    @Test
+    void anEncodedRowTheTableCannotTakeFailsTheDeliveryNamingItsRowAndLeavesNothing() {
+        TestWarehouse warehouse = warehouse();
+
+        dev.cohort.spi.CohortException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.cohort.spi.CohortException.class, () -> {
+                    try (WarehouseTableWriter writer = WarehouseTableWriter.open(warehouse.config("mode", "append"),
+                            TestWarehouse.typedContext("audience", "id", "VARCHAR", "points", "BIGINT"))) {
+                        writer.writeEncoded(new java.io.ByteArrayInputStream("C1,10\nC2,many\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), () -> 2);
+                    }
+                });
+
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("row 2");
+        assertThat(warehouse.relations()).isEmpty();
+    }
+
+    @Test
     void abortKeepsTheTableAsItWasAndRemovesATableItCreated() {
         TestWarehouse warehouse = warehouse();
         warehouse.execute("CREATE TABLE audience (id text, name text)", "INSERT INTO audience VALUES ('C1', 'earlier')");
