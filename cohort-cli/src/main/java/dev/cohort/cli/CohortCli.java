@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             RunCommand.class,
             RunsCommand.class,
+            EventsCommand.class,
             ServerCommand.class,
             TokenCommand.class,
             UserCommand.class,

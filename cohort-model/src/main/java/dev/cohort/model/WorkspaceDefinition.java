@@ -17,7 +17,8 @@ public record WorkspaceDefinition(
         List<CredentialDefinition> credentials,
         List<NotificationChannelDefinition> notificationChannels,
         List<DestinationDefinition> destinations,
-        List<OrchestrationDefinition> orchestrations) {
+        List<OrchestrationDefinition> orchestrations,
+        List<EventConnectorDefinition> eventConnectors) {
 
     public WorkspaceDefinition {
         Objects.requireNonNull(name, "name");
@@ -29,6 +30,19 @@ public record WorkspaceDefinition(
         notificationChannels = List.copyOf(notificationChannels);
         destinations = List.copyOf(destinations);
         orchestrations = List.copyOf(orchestrations);
+        eventConnectors = eventConnectors == null ? List.of() : List.copyOf(eventConnectors);
+    }
+
+    /** A workspace without event connectors. */
+    public WorkspaceDefinition(String name, WorkspaceKind kind, List<TableDefinition> tables, List<QueryDefinition> queries,
+                               List<DataTemplate> templates, List<CredentialDefinition> credentials,
+                               List<NotificationChannelDefinition> notificationChannels,
+                               List<DestinationDefinition> destinations, List<OrchestrationDefinition> orchestrations) {
+        this(name, kind, tables, queries, templates, credentials, notificationChannels, destinations, orchestrations, List.of());
+    }
+
+    public Optional<EventConnectorDefinition> eventConnector(String connectorName) {
+        return eventConnectors.stream().filter(c -> c.name().equals(connectorName)).findFirst();
     }
 
     public static WorkspaceDefinition empty(String name, WorkspaceKind kind) {

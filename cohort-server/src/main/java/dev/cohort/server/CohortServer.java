@@ -2,10 +2,14 @@ package dev.cohort.server;
 
 import dev.cohort.model.OrchestrationDefinition;
 import dev.cohort.model.Workflow;
+import dev.cohort.runtime.event.EventConnectors;
+import dev.cohort.runtime.event.EventDispatcher;
+import dev.cohort.runtime.event.EventIntake;
 import dev.cohort.runtime.run.PartnerReach;
 import dev.cohort.runtime.run.PartnerReports;
 import dev.cohort.runtime.run.RunLauncher;
 import dev.cohort.runtime.store.ClaimLimits;
+import dev.cohort.runtime.store.EventRepository;
 import dev.cohort.runtime.store.RunRepository;
 import dev.cohort.runtime.store.ScheduleRepository;
 import dev.cohort.runtime.workspace.WorkspaceHome;
@@ -13,6 +17,7 @@ import dev.cohort.runtime.workspace.WorkspaceService;
 import dev.cohort.server.api.AccessApi;
 import dev.cohort.server.api.ApiError;
 import dev.cohort.server.api.CohortApi;
+import dev.cohort.server.api.EventApi;
 import dev.cohort.server.api.Json;
 import dev.cohort.server.api.OpenApiDocument;
 import dev.cohort.server.api.Route;
@@ -67,6 +72,9 @@ public final class CohortServer implements AutoCloseable {
     private final Clock clock;
     private volatile FileLinks fileLinks;
     private final RunNotifier notifier;
+    private final EventRepository events;
+    private final EventConnectors eventConnectors;
+    private final EventDispatcher dispatcher;
     private final RunLauncher launcher;
     private final RunRepository runs;
     private final PartnerReports partnerReports;
@@ -101,12 +109,19 @@ public final class CohortServer implements AutoCloseable {
                     }
                 }, workers, clock, Duration.ofSeconds(1), Duration.ofSeconds(10));
         this.metrics = new ServerMetrics(runs, workers);
+        this.events = workspace.events();
+        this.eventConnectors = workspace.eventConnectors();
+        this.dispatcher = new EventDispatcher(eventConnectors, events, clock, options.node(), options.pollInterval(),
+                metrics::eventDelivered);
+        metrics.watchEvents(eventConnectors, events, clock);
         notifier.subscribe(metrics::notified);
         notifier.subscribeFinished(metrics::finished);
         ApiTokens tokens = new ApiTokens(workspace.store().access(), clock);
         Users users = new Users(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
         routes.addAll(new AccessApi(workspace.store().access(), clock).routes());
+        routes.addAll(new EventApi(new EventIntake(eventConnectors, events, clock, dispatcher::wake), eventConnectors, events,
+                clock).routes());
         routes.addAll(serviceRoutes(routes));
         this.routes = List.copyOf(routes);
         this.http = Javalin.create(config -> {
@@ -167,6 +182,9 @@ public final class CohortServer implements AutoCloseable {
                 publicUrl(), options.fileLinkValidity(), clock);
         scheduler.start();
         workers.start();
+        if (options.workers() > 0) {
+            dispatcher.start();
+        }
         ready.set(true);
         LOG.info("cohort server for workspace '{}' on {} ({} workers, node {})", workspace.workspaceName(), url(),
                 options.workers(), options.node());
@@ -426,6 +444,7 @@ public final class CohortServer implements AutoCloseable {
         ready.set(false);
         try {
             scheduler.stop();
+            dispatcher.close();
             List<Long> interrupted = workers.drain(options.drainTimeout());
             if (!interrupted.isEmpty()) {
                 LOG.warn("shut down with runs still going, failed as interrupted: {}", interrupted);

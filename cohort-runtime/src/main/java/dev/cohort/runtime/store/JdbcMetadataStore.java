@@ -92,6 +92,11 @@ final class JdbcMetadataStore implements MetadataStore {
     }
 
     @Override
+    public EventRepository events(long workspaceId) {
+        return new JdbcEventRepository(existingWorkspace(workspaceId), database);
+    }
+
+    @Override
     public AccessRepository access() {
         ensureOpen();
         return new JdbcAccessRepository(database);

@@ -44,6 +44,9 @@ public interface MetadataStore extends AutoCloseable {
     /** The notification feed of a workspace. */
     NotificationRepository notifications(long workspaceId);
 
+    /** The event queue of a workspace's event connectors. */
+    EventRepository events(long workspaceId);
+
     /** API tokens and users, shared by every workspace of the store. */
     AccessRepository access();
 

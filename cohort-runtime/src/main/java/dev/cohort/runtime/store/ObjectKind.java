@@ -9,7 +9,9 @@ public enum ObjectKind {
     /** Where run notifications go; after credentials, whose values it uses. */
     NOTIFICATION_CHANNEL("notification channel"),
     DESTINATION("destination"),
-    ORCHESTRATION("orchestration");
+    ORCHESTRATION("orchestration"),
+    /** A standing flow of loyalty events; after credentials, whose values it uses. */
+    EVENT_CONNECTOR("event connector");
 
     private final String label;
 

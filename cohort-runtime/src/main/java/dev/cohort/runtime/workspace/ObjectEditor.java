@@ -141,7 +141,8 @@ public final class ObjectEditor {
         List<dev.cohort.model.CredentialDefinition> credentials = replace(current.credentials(),
                 dev.cohort.model.CredentialDefinition::name, name, credential);
         WorkspaceDefinition desired = new WorkspaceDefinition(current.name(), current.kind(), current.tables(), current.queries(),
-                current.templates(), credentials, current.notificationChannels(), current.destinations(), current.orchestrations());
+                current.templates(), credentials, current.notificationChannels(), current.destinations(), current.orchestrations(),
+                current.eventConnectors());
         problems.addAll(new WorkspaceValidator(destinationTypes).validate(new LoadedWorkspace(root, desired, new SourceMap()))
                 .stream().filter(p -> concerns(p, ObjectKind.CREDENTIAL, name)).toList());
         for (dev.cohort.model.DestinationDefinition destination : current.destinations()) {
@@ -268,6 +269,8 @@ public final class ObjectEditor {
                     .forEach(d -> users.add("destination " + d.name()));
             definition.notificationChannels().stream().filter(c -> name.equals(c.target().credential()))
                     .forEach(c -> users.add("notification channel " + c.name()));
+            definition.eventConnectors().stream().filter(c -> name.equals(c.credential()) || name.equals(c.loyaltyCredential())
+                    || name.equals(c.externalKey())).forEach(c -> users.add("event connector " + c.name()));
             return users;
         }
         for (OrchestrationDefinition o : definition.orchestrations()) {
@@ -292,7 +295,7 @@ public final class ObjectEditor {
                         : d.templates(),
                 d.credentials(), d.notificationChannels(), d.destinations(),
                 kind == ObjectKind.ORCHESTRATION ? replace(d.orchestrations(), OrchestrationDefinition::name, name,
-                        (OrchestrationDefinition) object) : d.orchestrations());
+                        (OrchestrationDefinition) object) : d.orchestrations(), d.eventConnectors());
     }
 
     private static <T> List<T> replace(List<T> list, Function<T, String> nameOf, String name, T object) {

@@ -115,6 +115,12 @@ public final class PlanExecutor {
                 return "saved, connection checked";
             }));
         }
+        for (var connector : definition.eventConnectors()) {
+            plan.change(ObjectKind.EVENT_CONNECTOR, connector.name()).ifPresent(change -> run(change, () -> {
+                objects.put(ObjectKind.EVENT_CONNECTOR, connector.name(), SpecCodec.encode(connector), "{}", null);
+                return "saved";
+            }));
+        }
         for (OrchestrationDefinition orchestration : definition.orchestrations()) {
             boolean changed = plan.change(ObjectKind.ORCHESTRATION, orchestration.name()).isPresent();
             boolean dependencyChanged = dependencies(orchestration).stream().anyMatch(d -> plan.change(d.kind(), d.name()).isPresent());

@@ -71,6 +71,7 @@ public final class Planner {
         }
 
         checkDestinations(definition, sources, secrets, problems);
+        checkEventConnectors(definition, sources, secrets, problems);
         checkWebhookSecrets(definition, sources, secrets, problems);
 
         Map<String, StoredObject> storedTables = byName(ObjectKind.TABLE);
@@ -113,6 +114,7 @@ public final class Planner {
         planSimple(ObjectKind.NOTIFICATION_CHANNEL, definition.notificationChannels(), Planner::describeChannel, changes);
         planSimple(ObjectKind.DESTINATION, definition.destinations(), changes);
         planSimple(ObjectKind.ORCHESTRATION, definition.orchestrations(), changes);
+        planSimple(ObjectKind.EVENT_CONNECTOR, definition.eventConnectors(), changes);
         return new Plan(workspace, changes, tableOrder, secrets);
     }
 
@@ -156,6 +158,38 @@ public final class Planner {
                             : key + ".settings." + problem.field();
                     problems.add(where.withKey(field), "INVALID_SETTING", problem.message());
                 }
+            }
+        }
+    }
+
+    /** Each event connector's platform settings as its platforms read them: every problem up front. */
+    private static void checkEventConnectors(WorkspaceDefinition definition, SourceMap sources,
+                                             Map<String, Map<String, String>> secrets, Problems problems) {
+        if (definition.eventConnectors().isEmpty()) {
+            return;
+        }
+        dev.cohort.runtime.plugin.EventPlatforms platforms = dev.cohort.runtime.plugin.EventPlatforms.load();
+        for (dev.cohort.model.EventConnectorDefinition connector : definition.eventConnectors()) {
+            Location where = sources.locate(ObjectKind.EVENT_CONNECTOR, connector.name());
+            String key = "event_connectors." + connector.name();
+            platforms.loyalty(connector.loyaltyPlatform()).ifPresent(platform -> configure(where, key + ".loyalty",
+                    () -> platform.configure(new dev.cohort.spi.config.Settings(platform.spec().settings(),
+                            connector.loyaltySettings(), secrets.getOrDefault(connector.loyaltyCredential(), Map.of()))), problems));
+            if (connector.direction() == dev.cohort.model.EventConnectorDefinition.Direction.OUT && connector.credential() != null) {
+                platforms.marketing(connector.platform()).ifPresent(platform -> configure(where, key,
+                        () -> platform.configure(new dev.cohort.spi.config.Settings(platform.spec().settings(),
+                                connector.settings(), secrets.getOrDefault(connector.credential(), Map.of()))), problems));
+            }
+        }
+    }
+
+    private static void configure(Location where, String key, Runnable configure, Problems problems) {
+        try {
+            configure.run();
+        } catch (ConfigException e) {
+            for (ConfigProblem problem : e.problems()) {
+                String field = problem.field().startsWith("credential.") ? key + "." + problem.field() : key + ".settings." + problem.field();
+                problems.add(where.withKey(field), "INVALID_SETTING", problem.message());
             }
         }
     }
@@ -348,6 +382,7 @@ public final class Planner {
             case dev.cohort.model.DestinationDefinition d -> d.name();
             case NotificationChannelDefinition c -> c.name();
             case dev.cohort.model.OrchestrationDefinition o -> o.name();
+            case dev.cohort.model.EventConnectorDefinition c -> c.name();
             default -> throw new IllegalArgumentException(definition.getClass().getName());
         };
     }

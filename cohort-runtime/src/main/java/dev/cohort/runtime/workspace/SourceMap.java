@@ -27,6 +27,7 @@ public final class SourceMap {
             case NOTIFICATION_CHANNEL -> "notifications";
             case DESTINATION -> "destinations";
             case ORCHESTRATION -> "orchestrations";
+            case EVENT_CONNECTOR -> "event_connectors";
         };
     }
 

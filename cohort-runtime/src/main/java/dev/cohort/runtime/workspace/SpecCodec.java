@@ -34,6 +34,7 @@ public final class SpecCodec {
             case NotificationChannelDefinition channel -> WorkspaceEncoder.notificationChannel(channel);
             case DestinationDefinition destination -> WorkspaceEncoder.destination(destination);
             case OrchestrationDefinition orchestration -> WorkspaceEncoder.orchestration(orchestration);
+            case dev.cohort.model.EventConnectorDefinition connector -> EventConnectorFormat.encode(connector);
             default -> throw new IllegalArgumentException("not a workspace object: " + definition.getClass());
         };
         return JSON.writeValueAsString(map);
@@ -48,6 +49,7 @@ public final class SpecCodec {
             case NotificationChannelDefinition channel -> ObjectKind.NOTIFICATION_CHANNEL;
             case DestinationDefinition destination -> ObjectKind.DESTINATION;
             case OrchestrationDefinition orchestration -> ObjectKind.ORCHESTRATION;
+            case dev.cohort.model.EventConnectorDefinition connector -> ObjectKind.EVENT_CONNECTOR;
             default -> throw new IllegalArgumentException("not a workspace object: " + definition.getClass());
         };
     }
@@ -76,6 +78,7 @@ public final class SpecCodec {
             case NOTIFICATION_CHANNEL -> NotificationFormat.read(name, map);
             case DESTINATION -> ObjectFormat.destination(name, map);
             case ORCHESTRATION -> ObjectFormat.orchestration(name, map);
+            case EVENT_CONNECTOR -> EventConnectorFormat.read(name, map);
         });
         if (!problems.isEmpty() || definition.isEmpty()) {
             throw new CohortException(CORRUPT_SPEC, "The metadata store holds a " + kind.label() + " '" + name

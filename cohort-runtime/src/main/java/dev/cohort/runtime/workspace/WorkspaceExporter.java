@@ -71,6 +71,7 @@ final class WorkspaceExporter {
                     WorkspaceEncoder::notificationChannel));
             section(document, "destinations", byName(definition.destinations(), d -> d.name(), WorkspaceEncoder::destination));
             section(document, "orchestrations", byName(definition.orchestrations(), o -> o.name(), WorkspaceEncoder::orchestration));
+            section(document, "event_connectors", byName(definition.eventConnectors(), c -> c.name(), EventConnectorFormat::encode));
             DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2)
                     .setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(120).build();
             String yaml = "# Exported by 'cohort export'. Apply with: cohort apply -f " + root + "\n"

@@ -98,6 +98,7 @@ public final class WorkspaceReader {
                     case NOTIFICATION_CHANNEL -> NotificationFormat.read(name, map);
                     case DESTINATION -> ObjectFormat.destination(name, map);
                     case ORCHESTRATION -> ObjectFormat.orchestration(name, map);
+                    case EVENT_CONNECTOR -> EventConnectorFormat.read(name, map);
                 });
         problems.throwIfAny();
         return object.orElseThrow(() -> new IllegalStateException("no object and no problem reading " + kind + " " + name));
@@ -171,9 +172,10 @@ public final class WorkspaceReader {
         var channels = section(top, ObjectKind.NOTIFICATION_CHANNEL, sources, NotificationFormat::read);
         var destinations = section(top, ObjectKind.DESTINATION, sources, ObjectFormat::destination);
         var orchestrations = section(top, ObjectKind.ORCHESTRATION, sources, ObjectFormat::orchestration);
+        var eventConnectors = section(top, ObjectKind.EVENT_CONNECTOR, sources, EventConnectorFormat::read);
         top.rejectUnknownKeys();
         return new WorkspaceDefinition(name, kind, tables, queries, templates, credentials, channels, destinations,
-                orchestrations);
+                orchestrations, eventConnectors);
     }
 
     private static <T> List<T> section(YamlMap top, ObjectKind kind, SourceMap sources,

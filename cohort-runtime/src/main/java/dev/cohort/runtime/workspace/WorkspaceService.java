@@ -228,6 +228,16 @@ public final class WorkspaceService implements AutoCloseable {
         return new RunLauncher(engine(), objects(), runs(), destinationTypes, vault(), clock, worker, reach);
     }
 
+    /** The event queue of this workspace's event connectors. */
+    public dev.cohort.runtime.store.EventRepository events() {
+        return store().events(workspaceId());
+    }
+
+    /** This workspace's applied event connectors, bound to their platforms with their credentials' values. */
+    public dev.cohort.runtime.event.EventConnectors eventConnectors() {
+        return new dev.cohort.runtime.event.EventConnectors(objects(), vault(), dev.cohort.runtime.plugin.EventPlatforms.load());
+    }
+
     /** A key for one purpose derived from the workspace's master key (the same on every node); see {@link MasterKey#deriveKey}. */
     public byte[] derivedKey(String purpose) {
         MasterKey key = MasterKey.resolve(environment, home.masterKeyFile());
@@ -406,7 +416,8 @@ public final class WorkspaceService implements AutoCloseable {
                 decodeAll(ObjectKind.CREDENTIAL, dev.cohort.model.CredentialDefinition.class),
                 decodeAll(ObjectKind.NOTIFICATION_CHANNEL, NotificationChannelDefinition.class),
                 decodeAll(ObjectKind.DESTINATION, dev.cohort.model.DestinationDefinition.class),
-                decodeAll(ObjectKind.ORCHESTRATION, dev.cohort.model.OrchestrationDefinition.class));
+                decodeAll(ObjectKind.ORCHESTRATION, dev.cohort.model.OrchestrationDefinition.class),
+                decodeAll(ObjectKind.EVENT_CONNECTOR, dev.cohort.model.EventConnectorDefinition.class));
     }
 
     /**

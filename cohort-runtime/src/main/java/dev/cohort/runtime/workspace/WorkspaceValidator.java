@@ -62,12 +62,75 @@ public final class WorkspaceValidator {
         for (NotificationChannelDefinition channel : definition.notificationChannels()) {
             checkNotificationChannel(channel, definition, sources, problems);
         }
+        for (dev.cohort.model.EventConnectorDefinition connector : definition.eventConnectors()) {
+            checkEventConnector(connector, definition, sources, problems);
+        }
         checkAfterCycles(definition, sources, problems);
         for (OrchestrationDefinition orchestration : definition.orchestrations()) {
             checkOrchestration(orchestration, definition, sources, problems);
         }
         return problems.list();
     }
+
+    /** The platforms an event connector names are installed, and its credentials exist with the right types. */
+    private static void checkEventConnector(dev.cohort.model.EventConnectorDefinition connector, WorkspaceDefinition definition,
+                                            SourceMap sources, Problems problems) {
+        Location where = sources.locate(ObjectKind.EVENT_CONNECTOR, connector.name());
+        String key = "event_connectors." + connector.name();
+        dev.cohort.runtime.plugin.EventPlatforms platforms = EVENT_PLATFORMS.get();
+        Optional<dev.cohort.spi.event.LoyaltyPlatform<?>> loyalty = platforms.loyalty(connector.loyaltyPlatform());
+        if (loyalty.isEmpty()) {
+            problems.add(where.withKey(key + ".loyalty.platform"), "UNKNOWN_PLATFORM", "unknown loyalty platform '"
+                    + connector.loyaltyPlatform() + "'" + Suggestions.didYouMean(connector.loyaltyPlatform(), platforms.loyaltyNames())
+                    + " (installed: " + String.join(", ", platforms.loyaltyNames()) + ")");
+        } else {
+            credentialOfType(connector.loyaltyCredential(), loyalty.get().spec().credentialType(), loyalty.get().spec().displayName(),
+                    definition, where.withKey(key + ".loyalty.credential"), problems);
+        }
+        if (connector.direction() == dev.cohort.model.EventConnectorDefinition.Direction.OUT) {
+            Optional<dev.cohort.spi.event.MarketingPlatform<?>> marketing = platforms.marketing(connector.platform());
+            if (marketing.isEmpty()) {
+                problems.add(where.withKey(key + ".platform"), "UNKNOWN_PLATFORM", "unknown platform '" + connector.platform()
+                        + "'" + Suggestions.didYouMean(connector.platform(), platforms.marketingNames()) + " (installed: "
+                        + String.join(", ", platforms.marketingNames()) + ")");
+            } else if (connector.credential() != null) {
+                credentialOfType(connector.credential(), marketing.get().spec().credentialType(),
+                        marketing.get().spec().displayName(), definition, where.withKey(key + ".credential"), problems);
+            }
+        }
+        credentialOfType(connector.externalKey(), dev.cohort.model.EventConnectorDefinition.EXTERNAL_KEY_CREDENTIAL_TYPE,
+                "event connector external keys", definition, where.withKey(key + ".external_key"), problems)
+                .filter(c -> !c.values().containsKey(dev.cohort.model.EventConnectorDefinition.EXTERNAL_KEY))
+                .ifPresent(c -> problems.add(where.withKey(key + ".external_key"), "MISSING_VALUE", "credential " + c.name()
+                        + " has no value '" + dev.cohort.model.EventConnectorDefinition.EXTERNAL_KEY + "', which callers send as"
+                        + " X-Auth-Token: add external_key: ${env:…} (a long random string) to its values"));
+    }
+
+    private static Optional<CredentialDefinition> credentialOfType(String name, String type, String user,
+                                                                   WorkspaceDefinition definition, Location where,
+                                                                   Problems problems) {
+        Optional<CredentialDefinition> credential = reference(name, "credential", definition.credentials(),
+                CredentialDefinition::name, where, problems);
+        if (credential.isPresent() && !credential.get().type().equals(type)) {
+            problems.add(where, "CREDENTIAL_TYPE", "credential " + name + " is of type " + credential.get().type() + ", but "
+                    + user + " need one of type " + type);
+            return Optional.empty();
+        }
+        return credential;
+    }
+
+    private static final java.util.function.Supplier<dev.cohort.runtime.plugin.EventPlatforms> EVENT_PLATFORMS =
+            new java.util.function.Supplier<>() {
+                private volatile dev.cohort.runtime.plugin.EventPlatforms loaded;
+
+                @Override
+                public dev.cohort.runtime.plugin.EventPlatforms get() {
+                    if (loaded == null) {
+                        loaded = dev.cohort.runtime.plugin.EventPlatforms.load();
+                    }
+                    return loaded;
+                }
+            };
 
     /** The credential a channel names exists, is of the right type and holds the values the channel uses. */
     private static void checkNotificationChannel(NotificationChannelDefinition channel, WorkspaceDefinition definition,

@@ -298,7 +298,7 @@ abstract class MetadataStoreContract {
 
         WorkspaceRecord workspace = store.findWorkspace("acme").orElseThrow();
         assertSame(store.objects(workspace.id()).find(ObjectKind.TABLE, "customers").orElseThrow(), stored);
-        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4");
+        assertThat(appliedMigrations()).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class CohortApi {
                     return null;
                 }));
         for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.CREDENTIAL,
-                ObjectKind.NOTIFICATION_CHANNEL, ObjectKind.DESTINATION)) {
+                ObjectKind.NOTIFICATION_CHANNEL, ObjectKind.DESTINATION, ObjectKind.EVENT_CONNECTOR)) {
             String collection = collection(kind);
             routes.add(route(HandlerType.GET, "/" + collection, Role.USER, "List " + kind.label() + "s as written in cohort.yaml",
                     null, page(Views.ObjectView.class), 200, List.of(), ctx -> objects(kind)));
@@ -132,6 +132,7 @@ public final class CohortApi {
             case DESTINATION -> "destinations";
             case ORCHESTRATION -> "orchestrations";
             case NOTIFICATION_CHANNEL -> "notification-channels";
+            case EVENT_CONNECTOR -> "event-connectors";
         };
     }
 

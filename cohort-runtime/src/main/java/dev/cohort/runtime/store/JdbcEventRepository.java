@@ -1,0 +1,269 @@
+package dev.cohort.runtime.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The event queue on either backend. Storing is one {@code INSERT … ON CONFLICT DO NOTHING} (a duplicate key
+ * changes nothing); a claim selects due pending events whose ordering key has no earlier unfinished event — with
+ * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so claimers on several nodes never take the same event and never
+ * wait for each other — and moves them to {@code DELIVERING} in the same transaction. Every later change is a
+ * conditional {@code UPDATE} from {@code DELIVERING}. Thread-safe.
+ */
+final class JdbcEventRepository implements EventRepository {
+    private static final String COLUMNS = "id, connector, direction, event_key, ordering_key, event_type, status, payload,"
+            + " attempts, received_at, available_at, finished_at, outcome_code, outcome";
+
+    private static final String INSERT = """
+            INSERT INTO events (workspace_id, connector, direction, event_key, ordering_key, event_type, status, payload,
+                                attempts, received_at, available_at)
+            VALUES (:workspace, :connector, :direction, :eventKey, :orderingKey, :eventType, :status, :payload, 0, :now, :now)
+            ON CONFLICT (workspace_id, connector, event_key) DO NOTHING
+            RETURNING id""";
+
+    private static final String CANDIDATES = """
+            SELECT e.id FROM events e
+            WHERE e.workspace_id = :workspace AND e.connector = :connector AND e.status = 'PENDING' AND e.available_at <= :now
+              AND NOT EXISTS (SELECT 1 FROM events p
+                              WHERE p.workspace_id = e.workspace_id AND p.connector = e.connector
+                                AND p.ordering_key = e.ordering_key AND p.id < e.id
+                                AND p.status IN ('PENDING', 'DELIVERING'))
+            ORDER BY e.id LIMIT :limit""";
+
+    private final WorkspaceRecord workspace;
+    private final Database database;
+
+    JdbcEventRepository(WorkspaceRecord workspace, Database database) {
+        this.workspace = workspace;
+        this.database = database;
+    }
+
+    @Override
+    public Accepted accept(NewEvent event, Instant now) {
+        Objects.requireNonNull(event, "event");
+        return guarded("storing an event of connector '" + event.connector() + "'", () -> database.write(handle -> {
+            Optional<Long> id = handle.createQuery(INSERT)
+                    .bind("workspace", workspace.id())
+                    .bind("connector", event.connector())
+                    .bind("direction", event.direction())
+                    .bind("eventKey", event.eventKey())
+                    .bind("orderingKey", event.orderingKey())
+                    .bind("eventType", event.eventType())
+                    .bind("status", event.ignored() ? Status.IGNORED.name() : Status.PENDING.name())
+                    .bind("payload", event.payload())
+                    .bind("now", database.dialect().timestamp(now))
+                    .mapTo(Long.class)
+                    .findOne();
+            if (id.isPresent()) {
+                return new Accepted(id.get(), false);
+            }
+            long existing = handle.createQuery("SELECT id FROM events WHERE workspace_id = :workspace AND connector = :connector"
+                            + " AND event_key = :eventKey")
+                    .bind("workspace", workspace.id())
+                    .bind("connector", event.connector())
+                    .bind("eventKey", event.eventKey())
+                    .mapTo(Long.class)
+                    .one();
+            return new Accepted(existing, true);
+        }));
+    }
+
+    @Override
+    public List<StoredEvent> claim(String connector, String worker, int limit, Instant now) {
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(worker, "worker");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return guarded("claiming events of connector '" + connector + "'", () -> database.write(handle -> {
+            List<Long> ids = handle.createQuery(CANDIDATES + database.dialect().skipLocked())
+                    .bind("workspace", workspace.id())
+                    .bind("connector", connector)
+                    .bind("now", database.dialect().timestamp(now))
+                    .bind("limit", limit)
+                    .mapTo(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return List.<StoredEvent>of();
+            }
+            handle.createUpdate("UPDATE events SET status = 'DELIVERING', claimed_by = :worker, claimed_at = :now,"
+                            + " attempts = attempts + 1 WHERE workspace_id = :workspace AND id IN (<ids>)")
+                    .bind("workspace", workspace.id())
+                    .bind("worker", worker)
+                    .bind("now", database.dialect().timestamp(now))
+                    .bindList("ids", ids)
+                    .execute();
+            return handle.createQuery("SELECT " + COLUMNS + " FROM events WHERE workspace_id = :workspace AND id IN (<ids>)"
+                            + " ORDER BY id")
+                    .bind("workspace", workspace.id())
+                    .bindList("ids", ids)
+                    .map(mapper())
+                    .list();
+        }));
+    }
+
+    @Override
+    public void delivered(List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        guarded("recording delivered events", () -> database.write(handle -> {
+            PreparedBatch batch = handle.prepareBatch("UPDATE events SET status = 'DELIVERED', finished_at = :now,"
+                    + " outcome_code = NULL, outcome = :detail WHERE workspace_id = :workspace AND id = :id AND status = 'DELIVERING'");
+            for (Outcome outcome : outcomes) {
+                batch.bind("workspace", workspace.id()).bind("id", outcome.id()).bind("detail", outcome.detail())
+                        .bind("now", database.dialect().timestamp(now)).add();
+            }
+            batch.execute();
+            return null;
+        }));
+    }
+
+    @Override
+    public void retry(long id, String code, String reason, Instant availableAt, Instant now) {
+        guarded("putting event " + id + " back for a retry", () -> database.write(handle -> handle.createUpdate(
+                        "UPDATE events SET status = 'PENDING', available_at = :availableAt, claimed_by = NULL,"
+                                + " outcome_code = :code, outcome = :reason"
+                                + " WHERE workspace_id = :workspace AND id = :id AND status = 'DELIVERING'")
+                .bind("workspace", workspace.id())
+                .bind("id", id)
+                .bind("code", code)
+                .bind("reason", reason)
+                .bind("availableAt", database.dialect().timestamp(availableAt))
+                .execute()));
+    }
+
+    @Override
+    public void dead(long id, String code, String reason, Instant now) {
+        guarded("making event " + id + " a dead letter", () -> database.write(handle -> handle.createUpdate(
+                        "UPDATE events SET status = 'DEAD', finished_at = :now, claimed_by = NULL, outcome_code = :code,"
+                                + " outcome = :reason WHERE workspace_id = :workspace AND id = :id AND status = 'DELIVERING'")
+                .bind("workspace", workspace.id())
+                .bind("id", id)
+                .bind("code", code)
+                .bind("reason", reason)
+                .bind("now", database.dialect().timestamp(now))
+                .execute()));
+    }
+
+    @Override
+    public int releaseStale(Duration staleAfter, Instant now) {
+        return guarded("putting back events whose worker stopped", () -> database.write(handle -> handle.createUpdate(
+                        "UPDATE events SET status = 'PENDING', claimed_by = NULL, available_at = :now"
+                                + " WHERE workspace_id = :workspace AND status = 'DELIVERING' AND claimed_at < :staleBefore")
+                .bind("workspace", workspace.id())
+                .bind("now", database.dialect().timestamp(now))
+                .bind("staleBefore", database.dialect().timestamp(now.minus(staleAfter)))
+                .execute()));
+    }
+
+    @Override
+    public List<StoredEvent> deadLetters(String connector, int limit, Long before) {
+        String filter = (connector == null ? "" : " AND connector = :connector") + (before == null ? "" : " AND id < :before");
+        return guarded("listing dead letters", () -> database.read(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM events WHERE workspace_id = :workspace AND status = 'DEAD'" + filter
+                        + " ORDER BY id DESC LIMIT :limit")
+                .bind("workspace", workspace.id())
+                .bind("connector", connector)
+                .bind("before", before)
+                .bind("limit", limit)
+                .map(mapper())
+                .list()));
+    }
+
+    @Override
+    public int replay(String connector, List<Long> ids, Instant now) {
+        Objects.requireNonNull(connector, "connector");
+        String filter = ids.isEmpty() ? "" : " AND id IN (<ids>)";
+        return guarded("replaying dead letters of connector '" + connector + "'", () -> database.write(handle -> {
+            var update = handle.createUpdate("UPDATE events SET status = 'PENDING', attempts = 0, available_at = :now,"
+                            + " finished_at = NULL WHERE workspace_id = :workspace AND connector = :connector AND status = 'DEAD'"
+                            + filter)
+                    .bind("workspace", workspace.id())
+                    .bind("connector", connector)
+                    .bind("now", database.dialect().timestamp(now));
+            if (!ids.isEmpty()) {
+                update.bindList("ids", ids);
+            }
+            return update.execute();
+        }));
+    }
+
+    @Override
+    public Optional<StoredEvent> find(long id) {
+        return guarded("reading event " + id, () -> database.read(handle -> handle
+                .createQuery("SELECT " + COLUMNS + " FROM events WHERE workspace_id = :workspace AND id = :id")
+                .bind("workspace", workspace.id())
+                .bind("id", id)
+                .map(mapper())
+                .findOne()));
+    }
+
+    @Override
+    public ConnectorCounts counts(String connector, int latencySample) {
+        return guarded("counting the events of connector '" + connector + "'", () -> database.read(handle -> {
+            long[] counts = new long[6];
+            handle.createQuery("SELECT status, count(*) AS n, coalesce(sum(CASE WHEN attempts > 1 THEN attempts - 1 ELSE 0 END), 0)"
+                            + " AS retried FROM events WHERE workspace_id = :workspace AND connector = :connector GROUP BY status")
+                    .bind("workspace", workspace.id())
+                    .bind("connector", connector)
+                    .map((row, context) -> {
+                        long n = row.getLong("n");
+                        counts[0] += n;
+                        counts[5] += row.getLong("retried");
+                        switch (Status.valueOf(row.getString("status"))) {
+                            case DELIVERED -> counts[1] += n;
+                            case IGNORED -> counts[2] += n;
+                            case DEAD -> counts[3] += n;
+                            case PENDING, DELIVERING -> counts[4] += n;
+                        }
+                        return 0;
+                    }).list();
+            Optional<Instant> oldest = handle.createQuery("SELECT received_at FROM events WHERE workspace_id = :workspace"
+                            + " AND connector = :connector AND status IN ('PENDING', 'DELIVERING') ORDER BY id LIMIT 1")
+                    .bind("workspace", workspace.id())
+                    .bind("connector", connector)
+                    .map((row, context) -> database.dialect().readTimestamp(row, "received_at"))
+                    .findOne();
+            List<Duration> latencies = new ArrayList<>(handle.createQuery("SELECT received_at, finished_at FROM events"
+                            + " WHERE workspace_id = :workspace AND connector = :connector AND status = 'DELIVERED'"
+                            + " ORDER BY finished_at DESC LIMIT :limit")
+                    .bind("workspace", workspace.id())
+                    .bind("connector", connector)
+                    .bind("limit", latencySample)
+                    .map((row, context) -> Duration.between(database.dialect().readTimestamp(row, "received_at"),
+                            database.dialect().readTimestamp(row, "finished_at")))
+                    .list());
+            latencies.sort(Comparator.naturalOrder());
+            return new ConnectorCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], oldest.orElse(null),
+                    latencies);
+        }));
+    }
+
+    private RowMapper<StoredEvent> mapper() {
+        Dialect dialect = database.dialect();
+        return (row, context) -> new StoredEvent(row.getLong("id"), row.getString("connector"), row.getString("direction"),
+                row.getString("event_key"), row.getString("ordering_key"), row.getString("event_type"),
+                Status.valueOf(row.getString("status")), row.getString("payload"), row.getInt("attempts"),
+                dialect.readTimestamp(row, "received_at"), dialect.readTimestamp(row, "available_at"),
+                row.getObject("finished_at") == null ? null : dialect.readTimestamp(row, "finished_at"),
+                row.getString("outcome_code"), row.getString("outcome"));
+    }
+
+    private <T> T guarded(String action, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw database.failure(action + " of workspace '" + workspace.name() + "'", e);
+        }
+    }
+}
