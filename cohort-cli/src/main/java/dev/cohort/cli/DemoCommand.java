@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show Cohort end to end on synthetic data.",
             "Builds a customer 360 of 100,000 customers (fixed seed), starts sandbox SFTP servers for Koupon Media",
-            "and CrowdTwist and a sandbox Insider One, applies a workspace with tables, queries, data templates,",
+            "and CrowdTwist and sandbox Insider One, Eagle Eye AIR and Braze, applies a workspace with tables, queries, data templates,",
             "destinations and orchestrations, runs the file orchestrations and shows the files as they arrived, then",
-            "starts a Cohort server that sends an Insider One segment and waits for Insider's report."},
+            "starts a Cohort server that sends an Insider One segment and waits for Insider's report, and plays the",
+            "loyalty journey through Eagle Eye AIR and Braze stand-ins."},
         footerHeading = "%nExample:%n",
         footer = {"  cohort demo                  (writes ./demo; run again to re-apply)",
             "  cohort demo --customers 1000000 --dir /tmp/big-demo"})
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
 
-        step(out, "2. Partners: Cohort's sandbox stands in for Koupon Media and CrowdTwist (SFTP) and Insider One (API)");
+        step(out, "2. Partners: Cohort's sandbox stands in for Koupon Media and CrowdTwist (SFTP), Insider One, Eagle Eye AIR and Braze (APIs)");
         try (DemoPartners partners = DemoPartners.start(root.resolve("sftp"), root.resolve("keys"), event -> {
             out.println("   Insider One: " + event.describe());
             out.flush();
@@ -100,10 +101,19 @@ final class DemoCommand implements Callable<Integer> {
             run("run", "crowdtwist_gold", "-w", root.toString());
             step(out, "9. The files as they arrived on the partners' SFTP servers");
             partners.printArrivals(out);
-            step(out, "10. cohort server: insider_platinum sends a segment to Insider One, which fetches the file from the"
-                    + " server and reports back");
-            int sent = insiderRun(out, root);
-            step(out, "11. cohort runs -w " + dir);
+            int sent;
+            try (CohortServer server = CohortServer.start(WorkspaceHome.of(root, Optional.empty()),
+                    ServerOptions.defaults().withPort(0).withWorkers(1))) {
+                step(out, "10. cohort server: insider_platinum sends a segment to Insider One, which fetches the file from"
+                        + " the server and reports back");
+                sent = insiderRun(out, server);
+                step(out, "11. The loyalty journey: a late delivery puts customer C0000001 in a Braze audience; Braze asks"
+                        + " Cohort for a reward, AIR issues it, and its event reaches Braze");
+                int journey = DemoJourney.play(out, server, partners.air(), partners.braze(),
+                        Files.readString(root.resolve("keys/connector_key")).strip());
+                sent = sent != ExitCodes.OK ? sent : journey;
+            }
+            step(out, "12. cohort runs -w " + dir);
             run("runs", "-w", root.toString(), "--limit", "5");
             if (sent != ExitCodes.OK) {
                 return sent;
@@ -122,9 +132,8 @@ final class DemoCommand implements Callable<Integer> {
      * and reports on a callback URL), requests a run of {@code insider_platinum} and follows it until Insider's
      * report ends it.
      */
-    private static int insiderRun(PrintWriter out, Path root) {
-        ServerOptions options = ServerOptions.defaults().withPort(0).withWorkers(1);
-        try (CohortServer server = CohortServer.start(WorkspaceHome.of(root, Optional.empty()), options)) {
+    private static int insiderRun(PrintWriter out, CohortServer server) {
+        {
             out.println("   server on " + server.url() + " (a real deployment sets --public-url to an address Insider One"
                     + " can reach)");
             Run run = server.requestRun("insider_platinum", "demo");
@@ -175,7 +184,9 @@ final class DemoCommand implements Callable<Integer> {
                 String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                         .replace("__SFTP_PORT__", String.valueOf(partners.port()))
                         .replace("__HOST_KEY__", partners.hostKeyFingerprint())
-                        .replace("__INSIDER_URL__", partners.insiderUrl());
+                        .replace("__INSIDER_URL__", partners.insiderUrl())
+                        .replace("__AIR_URL__", partners.air().url().toString())
+                        .replace("__BRAZE_URL__", partners.braze().url().toString());
                 Files.writeString(target, text);
             }
         }

@@ -1,5 +1,9 @@
 package dev.cohort.cli;
 
+import dev.cohort.sandbox.air.AirDemoProgram;
+import dev.cohort.sandbox.air.SandboxAirServer;
+import dev.cohort.sandbox.braze.SandboxBrazeOptions;
+import dev.cohort.sandbox.braze.SandboxBrazeServer;
 import dev.cohort.sandbox.insider.InsiderEvent;
 import dev.cohort.sandbox.insider.SandboxInsiderServer;
 import dev.cohort.sandbox.sftp.SandboxSftpServer;
@@ -28,10 +32,14 @@ final class DemoPartners implements AutoCloseable {
     static final String INSIDER_PARTNER = "cohort-demo";
     private final SandboxSftpServer server;
     private final SandboxInsiderServer insider;
+    private final SandboxAirServer air;
+    private final SandboxBrazeServer braze;
 
-    private DemoPartners(SandboxSftpServer server, SandboxInsiderServer insider) {
+    private DemoPartners(SandboxSftpServer server, SandboxInsiderServer insider, SandboxAirServer air, SandboxBrazeServer braze) {
         this.server = server;
         this.insider = insider;
+        this.air = air;
+        this.braze = braze;
     }
 
     /**
@@ -61,16 +69,48 @@ final class DemoPartners implements AutoCloseable {
             Files.writeString(tokenFile, java.util.HexFormat.of().formatHex(random) + "\n");
         }
         Files.writeString(keys.resolve("insider_partner_name"), INSIDER_PARTNER + "\n");
-        SandboxSftpServer sftp = builder.start();
+        Path connectorKey = keys.resolve("connector_key");
+        if (!Files.exists(connectorKey)) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(connectorKey, java.util.HexFormat.of().formatHex(random) + "\n");
+        }
+        Files.writeString(keys.resolve("air_client_id"), AirDemoProgram.CLIENT_ID + "\n");
+        Files.writeString(keys.resolve("air_client_secret"), AirDemoProgram.CLIENT_SECRET + "\n");
+        Files.writeString(keys.resolve("braze_api_key"), SandboxBrazeOptions.DEMO_API_KEY + "\n");
+        List<AutoCloseable> started = new java.util.ArrayList<>();
         try {
+            SandboxSftpServer sftp = builder.start();
+            started.add(sftp);
             SandboxInsiderServer insider = SandboxInsiderServer.builder().port(0)
                     .account(INSIDER_PARTNER, Files.readString(tokenFile).strip())
                     .callbackDelay(Duration.ofSeconds(2)).eventListener(insiderEvents).start();
-            return new DemoPartners(sftp, insider);
+            started.add(insider);
+            SandboxAirServer air = SandboxAirServer.builder().port(0).client(AirDemoProgram.CLIENT_ID, AirDemoProgram.CLIENT_SECRET)
+                    .demoProgram().start();
+            started.add(air);
+            SandboxBrazeServer braze = SandboxBrazeServer.builder().port(0).apiKey(SandboxBrazeOptions.DEMO_API_KEY).start();
+            return new DemoPartners(sftp, insider, air, braze);
         } catch (RuntimeException e) {
-            sftp.close();
+            for (AutoCloseable partner : started) {
+                try {
+                    partner.close();
+                } catch (Exception ignored) {
+                    // closing what started
+                }
+            }
             throw e;
         }
+    }
+
+    /** The Eagle Eye AIR stand-in (the demo loyalty program). */
+    SandboxAirServer air() {
+        return air;
+    }
+
+    /** The Braze stand-in. */
+    SandboxBrazeServer braze() {
+        return braze;
     }
 
     /** The Insider One stand-in's base URL, for the destination's {@code base_url}. */
@@ -88,7 +128,9 @@ final class DemoPartners implements AutoCloseable {
 
     String describe() {
         return "sftp://127.0.0.1:" + port() + " (host key " + hostKeyFingerprint() + "), users koupon and crowdtwist, files under "
-                + server.root() + "\n   Insider One stand-in on " + insiderUrl() + ", account " + INSIDER_PARTNER;
+                + server.root() + "\n   Insider One stand-in on " + insiderUrl() + ", account " + INSIDER_PARTNER
+                + "\n   Eagle Eye AIR stand-in on " + air.url() + " (the demo loyalty program: wallets of customers C0000001 to"
+                + " C0000005)\n   Braze stand-in on " + braze.url();
     }
 
     /** Every published file with its size, rows and first lines, and what the server saw happen. */
@@ -126,6 +168,8 @@ final class DemoPartners implements AutoCloseable {
     @Override
     public void close() {
         try {
+            braze.close();
+            air.close();
             insider.close();
         } finally {
             server.close();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Run Cohort's stand-ins for partner services, to try destinations locally.",
-        subcommands = {SandboxCommand.Sftp.class, SandboxCommand.Insider.class})
+        subcommands = {SandboxCommand.Sftp.class, SandboxCommand.Insider.class, SandboxCommand.Air.class, SandboxCommand.Braze.class})
 final class SandboxCommand {
 
     @Command(name = "sftp", mixinStandardHelpOptions = true,
@@ -129,6 +129,100 @@ final class SandboxCommand {
             }
             PrintWriter out = spec.commandLine().getOut();
             var server = dev.cohort.sandbox.insider.SandboxInsiderServer.start(options, event -> {
+                out.println("  " + event.describe());
+                out.flush();
+            });
+            runUntilStopped(server, server.describe(), out);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "air", mixinStandardHelpOptions = true,
+            description = {"Run a stand-in for Eagle Eye AIR until Ctrl-C: signed services/trigger calls, a demo loyalty program",
+                "(actions, points, tiers, wallets with identities), and event notifications posted to a connector URL.",
+                "The client secret is read from $" + dev.cohort.sandbox.air.SandboxAirOptions.CLIENT_SECRET_VARIABLE
+                        + " and the external key from $" + dev.cohort.sandbox.air.SandboxAirOptions.EXTERNAL_KEY_VARIABLE
+                        + " (both default to public demo values)."},
+            footerHeading = "%nExample:%n",
+            footer = {"  cohort sandbox air --port 8087 --connector-url http://127.0.0.1:8080/out/braze/air_to_braze",
+                "  then set an event connector's loyalty base_url to http://127.0.0.1:8087"})
+    static final class Air implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "8087", paramLabel = "<port>", description = "Port (default: 8087; 0 for any free port).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>", description = "Address to listen on (default: 127.0.0.1).")
+        String host;
+
+        @Option(names = "--connector-url", paramLabel = "<url>",
+                description = "Where event notifications are posted: a Cohort server's /out/<platform>/<connector> (default: none).")
+        String connectorUrl;
+
+        @Option(names = "--client-id", paramLabel = "<id>", description = "The API client id calls must carry (default: cohort-sandbox).")
+        String clientId;
+
+        @Option(names = "--senders", defaultValue = "4", paramLabel = "<n>", description = "Notifications posted at once (default: 4).")
+        int senders;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            dev.cohort.sandbox.air.SandboxAirOptions options;
+            try {
+                options = new dev.cohort.sandbox.air.SandboxAirOptions(host, port,
+                        connectorUrl == null ? null : java.net.URI.create(connectorUrl),
+                        System.getenv(dev.cohort.sandbox.air.SandboxAirOptions.EXTERNAL_KEY_VARIABLE), clientId,
+                        System.getenv(dev.cohort.sandbox.air.SandboxAirOptions.CLIENT_SECRET_VARIABLE), null, senders);
+            } catch (RuntimeException e) {
+                throw new CohortCli.UsageException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            var server = dev.cohort.sandbox.air.SandboxAirServer.start(options, event -> {
+                out.println("  " + event.describe());
+                out.flush();
+            });
+            runUntilStopped(server, server.describe(), out);
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "braze", mixinStandardHelpOptions = true,
+            description = {"Run a stand-in for Braze's /users/track until Ctrl-C: its API key, limits, rate-limit headers and",
+                "429s; it keeps what it received (GET /sandbox/users/<external_id> shows a user).",
+                "The API key is read from $" + dev.cohort.sandbox.braze.SandboxBrazeOptions.API_KEY_VARIABLE
+                        + " (default: the public demo key)."},
+            footerHeading = "%nExample:%n",
+            footer = {"  cohort sandbox braze --port 8088",
+                "  then set an event connector's rest_endpoint to http://127.0.0.1:8088"})
+    static final class Braze implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--port", defaultValue = "8088", paramLabel = "<port>", description = "Port (default: 8088; 0 for any free port).")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>", description = "Address to listen on (default: 127.0.0.1).")
+        String host;
+
+        @Option(names = "--rate-limit", defaultValue = "3000", paramLabel = "<n>", description = "Requests per window (default: 3000).")
+        int rateLimit;
+
+        @Option(names = "--rate-window", defaultValue = "3", paramLabel = "<seconds>", description = "The rate limit's window (default: 3).")
+        double rateWindow;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            dev.cohort.sandbox.braze.SandboxBrazeOptions options;
+            try {
+                options = new dev.cohort.sandbox.braze.SandboxBrazeOptions(host, port,
+                        System.getenv(dev.cohort.sandbox.braze.SandboxBrazeOptions.API_KEY_VARIABLE), rateLimit,
+                        java.time.Duration.ofMillis(Math.round(rateWindow * 1000)), 0, 0);
+            } catch (RuntimeException e) {
+                throw new CohortCli.UsageException(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            var server = dev.cohort.sandbox.braze.SandboxBrazeServer.start(options, event -> {
                 out.println("  " + event.describe());
                 out.flush();
             });

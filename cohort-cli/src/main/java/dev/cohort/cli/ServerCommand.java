@@ -52,18 +52,25 @@ final class ServerCommand implements Callable<Integer> {
             description = "How long a link to a file lent to a partner works (default: 12).")
     int fileLinkHours;
 
+    @Option(names = "--event-claim-seconds", defaultValue = "120", paramLabel = "<s>",
+            description = "How long events a node was delivering when it died wait before they are delivered again"
+                    + " (default: 120; longer than any one delivery takes).")
+    int eventClaimSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535 || workers < 0 || perDestination < 1 || drainSeconds < 0 || fileLinkHours < 1) {
+        if (port < 0 || port > 65535 || workers < 0 || perDestination < 1 || drainSeconds < 0 || fileLinkHours < 1
+                || eventClaimSeconds < 1) {
             throw new CohortCli.UsageException("--port must be 0-65535, --workers 0 or more, --per-destination 1 or more,"
-                    + " --drain-seconds 0 or more and --file-link-hours 1 or more");
+                    + " --drain-seconds 0 or more, --file-link-hours and --event-claim-seconds 1 or more");
         }
         if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
             throw new CohortCli.UsageException("--public-url must be http(s)://host[:port][/path], not '" + publicUrl + "'");
         }
         ServerOptions serverOptions = ServerOptions.defaults().withHost(host).withPort(port).withWorkers(workers)
                 .withPerDestination(perDestination).withDrainTimeout(Duration.ofSeconds(drainSeconds))
-                .withPublicUrl(publicUrl).withFileLinkValidity(Duration.ofHours(fileLinkHours));
+                .withPublicUrl(publicUrl).withFileLinkValidity(Duration.ofHours(fileLinkHours))
+                .withEventClaimTimeout(Duration.ofSeconds(eventClaimSeconds));
         CohortServer server = CohortServer.start(options.home(), serverOptions);
         var out = spec.commandLine().getOut();
         out.println("Cohort server for workspace '" + server.workspaceName() + "' at " + server.url());

@@ -112,7 +112,7 @@ public final class CohortServer implements AutoCloseable {
         this.events = workspace.events();
         this.eventConnectors = workspace.eventConnectors();
         this.dispatcher = new EventDispatcher(eventConnectors, events, clock, options.node(), options.pollInterval(),
-                metrics::eventDelivered);
+                options.eventClaimTimeout(), metrics::eventDelivered);
         metrics.watchEvents(eventConnectors, events, clock);
         notifier.subscribe(metrics::notified);
         notifier.subscribeFinished(metrics::finished);

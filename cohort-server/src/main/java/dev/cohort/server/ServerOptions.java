@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param publicUrl        the server's address as partners reach it (for links to files they fetch), or null for
  *                         its own {@code http://host:port}
  * @param fileLinkValidity how long a link to a lent file works (12 hours by default, as Insider One asks)
+ * @param eventClaimTimeout how long events claimed by a node that died wait before another node (or this one,
+ *                          restarted) delivers them again
  */
 public record ServerOptions(String host, int port, int workers, int perDestination, Duration drainTimeout,
-                            Duration pollInterval, String node, String publicUrl, Duration fileLinkValidity) {
+                            Duration pollInterval, String node, String publicUrl, Duration fileLinkValidity,
+                            Duration eventClaimTimeout) {
     public static final int DEFAULT_PORT = 8080;
 
     public ServerOptions {
@@ -28,6 +31,10 @@ public record ServerOptions(String host, int port, int workers, int perDestinati
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(fileLinkValidity, "fileLinkValidity");
+        Objects.requireNonNull(eventClaimTimeout, "eventClaimTimeout");
+        if (eventClaimTimeout.isNegative() || eventClaimTimeout.isZero()) {
+            throw new IllegalArgumentException("the event claim timeout must be positive");
+        }
         if (publicUrl != null && !publicUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
             throw new IllegalArgumentException("the public URL must be http(s)://host[:port][/path], not '" + publicUrl + "'");
         }
@@ -45,43 +52,48 @@ public record ServerOptions(String host, int port, int workers, int perDestinati
     /** The defaults: loopback, port 8080, 4 workers, 2 runs per destination, 30 s to drain. */
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", DEFAULT_PORT, 4, 2, Duration.ofSeconds(30), Duration.ofSeconds(1),
-                defaultNode(), null, Duration.ofHours(12));
+                defaultNode(), null, Duration.ofHours(12), Duration.ofMinutes(2));
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, newPort, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withWorkers(int newWorkers) {
-        return new ServerOptions(host, port, newWorkers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, port, newWorkers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(newHost, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withPerDestination(int limit) {
-        return new ServerOptions(host, port, workers, limit, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, port, workers, limit, drainTimeout, pollInterval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withDrainTimeout(Duration timeout) {
-        return new ServerOptions(host, port, workers, perDestination, timeout, pollInterval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, port, workers, perDestination, timeout, pollInterval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withPollInterval(Duration interval) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, interval, node, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, interval, node, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withNode(String name) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, name, publicUrl, fileLinkValidity);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, name, publicUrl, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withPublicUrl(String url) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, url, fileLinkValidity);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, url, fileLinkValidity, eventClaimTimeout);
     }
 
     public ServerOptions withFileLinkValidity(Duration validity) {
-        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, validity);
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl, validity, eventClaimTimeout);
+    }
+
+    public ServerOptions withEventClaimTimeout(Duration timeout) {
+        return new ServerOptions(host, port, workers, perDestination, drainTimeout, pollInterval, node, publicUrl,
+                fileLinkValidity, timeout);
     }
 
     private static String defaultNode() {

@@ -31,14 +31,15 @@ import org.slf4j.LoggerFactory;
  * them to the platform and record each outcome — delivered, again later (exponential back-off with jitter, or the
  * platform's own wait), or a dead letter (a permanent refusal, no identity of the configured type, or out of
  * attempts). Each connector has its own loops, so a slow or dead platform holds back no other connector. Events a
- * dead node had claimed go back to the queue after {@link #STALE_CLAIM}: delivery is at least once.
+ * dead node had claimed go back to the queue after the stale-claim time (2 minutes by default): delivery is at
+ * least once.
  */
 public final class EventDispatcher implements AutoCloseable {
     static final int LOOPS_PER_CONNECTOR = 2;
     static final int MAX_ATTEMPTS = 10;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    /** A claim older than this is a dead node's: its events are delivered again. */
+    /** By default, a claim older than this is a dead node's: its events are delivered again. */
     public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -47,6 +48,7 @@ public final class EventDispatcher implements AutoCloseable {
     private final Clock clock;
     private final String worker;
     private final Duration pollInterval;
+    private final Duration staleClaim;
     private final BiConsumer<String, Duration> deliveredAfter;
     private final Object signal = new Object();
     private final Map<String, List<Thread>> loops = new HashMap<>();
@@ -55,10 +57,12 @@ public final class EventDispatcher implements AutoCloseable {
     private Thread supervisor;
 
     /**
+     * @param staleClaim     how old a claim must be to be a dead node's (its events are then delivered again)
      * @param deliveredAfter told, per delivered event, its connector and the time from acceptance to delivery
      */
     public EventDispatcher(EventConnectors connectors, EventRepository events, Clock clock, String worker,
-                           Duration pollInterval, BiConsumer<String, Duration> deliveredAfter) {
+                           Duration pollInterval, Duration staleClaim, BiConsumer<String, Duration> deliveredAfter) {
+        this.staleClaim = staleClaim;
         this.connectors = connectors;
         this.events = events;
         this.clock = clock;
@@ -91,9 +95,9 @@ public final class EventDispatcher implements AutoCloseable {
                 Instant now = clock.instant();
                 if (Duration.between(lastRefresh, now).compareTo(Duration.ofSeconds(5)) >= 0) {
                     connectors.refresh();
-                    int released = events.releaseStale(STALE_CLAIM, now);
+                    int released = events.releaseStale(staleClaim, now);
                     if (released > 0) {
-                        LOG.warn("{} events claimed more than {} ago by a node that stopped are queued again", released, STALE_CLAIM);
+                        LOG.warn("{} events claimed more than {} ago by a node that stopped are queued again", released, staleClaim);
                     }
                     lastRefresh = now;
                 }
