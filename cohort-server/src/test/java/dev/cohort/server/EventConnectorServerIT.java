@@ -188,6 +188,60 @@ class EventConnectorServerIT {
     }
 
     @Test
+    void anUnknownEventTypeIsAcceptedAndCountedButNotSentAndARepeatedEventIsSentOnce() throws Exception {
+        String unknown = """
+                {"headers":{"eventName":"SOMETHING.NEW.IN.AIR","eventDate":"2026-11-22T10:00:00.000000","eesEventId":"e-unknown-1"},
+                 "atomicOperations":[]}""";
+        HttpResponse<String> accepted = post(fixture.server.url() + "/out/braze/air_to_braze", EXTERNAL_KEY, unknown);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(ServerFixture.JSON.readTree(accepted.body()).path("ignored").asBoolean()).isTrue();
+        assertThat(stats("air_to_braze").path("ignored").asLong()).isEqualTo(1);
+
+        air.faults().deliverTwice();
+        String wallet = air.walletIdOf("C0001").orElseThrow();
+        air.settlePurchase(wallet, new java.math.BigDecimal("12.00"), "GBP", 12);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> air.notificationCounts().duplicatesDelivered() >= 1
+                && stats("air_to_braze").path("delivered").asLong() >= 1 && stats("air_to_braze").path("pending").asLong() == 0);
+        assertThat(braze.user("C0001").orElseThrow().events("Order Completed")).hasSize(1);
+        assertThat(stats("air_to_braze").path("received").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aRewardForAnUnknownConsumerIsADeadLetterAndAirFailingForAWhileIsRetried() throws Exception {
+        assertThat(post(in(), EXTERNAL_KEY, trigger("C9999", "ref-unknown", "APP_DOWNLOAD")).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats("braze_rewards").path("dead_lettered").asLong() == 1);
+        JsonNode dead = fixture.get("/api/v1/event-connectors/braze_rewards/dead-letters", Role.USER).json().path("items").path(0);
+        assertThat(dead.path("code").asString()).isEqualTo("AIR_WALLET_NOT_FOUND");
+        assertThat(dead.path("reason").asString()).doesNotContain("C9999");
+
+        air.faults().failNextRequests(1);
+        assertThat(post(in(), EXTERNAL_KEY, trigger("C0001", "ref-after-outage", "APP_DOWNLOAD")).statusCode()).isEqualTo(200);
+        String wallet = air.walletIdOf("C0001").orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> air.wallet(wallet).orElseThrow().pointsBalance() == 10_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stats("braze_rewards").path("delivered").asLong() == 1);
+        assertThat(stats("braze_rewards").path("retried").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void operatorsWriteEventConnectorsThroughTheApiWithApplysChecks() throws Exception {
+        Response bad = fixture.send("PUT", "/api/v1/event-connectors/more_rewards", Role.OPERATOR,
+                "{\"direction\": \"in\", \"platform\": \"braze\", \"loyalty\": {\"credential\": \"braze_api\"},"
+                        + " \"external_key\": \"connector_keys\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("credential braze_api is of type braze");
+
+        Response saved = fixture.send("PUT", "/api/v1/event-connectors/more_rewards", Role.OPERATOR,
+                "{\"direction\": \"in\", \"platform\": \"braze\", \"loyalty\": {\"credential\": \"air\", \"settings\":"
+                        + " {\"base_url\": \"" + air.url() + "\"}}, \"external_key\": \"connector_keys\"}");
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        assertThat(fixture.get("/api/v1/event-connectors/more_rewards", Role.USER).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> post(fixture.server.url() + "/in/braze/more_rewards", EXTERNAL_KEY,
+                trigger("C0001", "via-api-1", "LATE_DELIVERY")).statusCode() == 200);
+        assertThat(fixture.send("DELETE", "/api/v1/event-connectors/more_rewards", Role.OPERATOR, null).status()).isEqualTo(204);
+    }
+
+    @Test
     void brazeRefusingForAWhileDelaysDeliveryButLosesNothing() throws Exception {
         braze.faults().failNextRequests(2, 503);
         String wallet = air.walletIdOf("C0001").orElseThrow();

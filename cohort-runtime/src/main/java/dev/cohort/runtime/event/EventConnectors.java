@@ -121,6 +121,26 @@ public final class EventConnectors {
         return Optional.ofNullable(bindings.get(name));
     }
 
+    /**
+     * As {@link #find}, reading the applied connectors again first when {@code name} is not known (a connector just
+     * applied or written through the API) — at most once a second, so unknown names cannot make the store busy.
+     */
+    public Optional<Binding> findFresh(String name) {
+        Optional<Binding> known = find(name);
+        if (known.isPresent()) {
+            return known;
+        }
+        long now = System.nanoTime();
+        long last = lastMissRefresh.get();
+        if (now - last > 1_000_000_000L && lastMissRefresh.compareAndSet(last, now)) {
+            refresh();
+        }
+        return find(name);
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong lastMissRefresh = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - 2_000_000_000L);
+
     public List<Binding> all() {
         return new ArrayList<>(bindings.values());
     }

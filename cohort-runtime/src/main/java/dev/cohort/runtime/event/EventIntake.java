@@ -55,7 +55,7 @@ public final class EventIntake {
      * @throws NotificationRejectedException with every problem of the request
      */
     public Result accept(Direction direction, String platform, String connectorName, String token, byte[] body) {
-        EventConnectors.Binding binding = connectors.find(connectorName)
+        EventConnectors.Binding binding = connectors.findFresh(connectorName)
                 .filter(b -> b.definition().direction() == direction && b.definition().platform().equals(platform))
                 .orElseThrow(() -> new CohortException(CONNECTOR_NOT_FOUND, "there is no event connector '" + connectorName
                         + "' for /" + direction.keyword() + "/" + platform));

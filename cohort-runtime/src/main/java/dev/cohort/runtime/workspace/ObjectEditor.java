@@ -40,7 +40,8 @@ public final class ObjectEditor {
     static final ErrorCode IN_USE = ErrorCode.user("OBJECT_IN_USE");
     static final ErrorCode NOT_EDITABLE = ErrorCode.user("NOT_EDITABLE_HERE");
     /** The kinds {@link #put} takes. */
-    public static final Set<ObjectKind> EDITABLE = Set.of(ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.ORCHESTRATION);
+    public static final Set<ObjectKind> EDITABLE = Set.of(ObjectKind.QUERY, ObjectKind.DATA_TEMPLATE, ObjectKind.ORCHESTRATION,
+            ObjectKind.EVENT_CONNECTOR);
 
     private final Path root;
     private final String workspaceName;
@@ -295,7 +296,9 @@ public final class ObjectEditor {
                         : d.templates(),
                 d.credentials(), d.notificationChannels(), d.destinations(),
                 kind == ObjectKind.ORCHESTRATION ? replace(d.orchestrations(), OrchestrationDefinition::name, name,
-                        (OrchestrationDefinition) object) : d.orchestrations(), d.eventConnectors());
+                        (OrchestrationDefinition) object) : d.orchestrations(),
+                kind == ObjectKind.EVENT_CONNECTOR ? replace(d.eventConnectors(), dev.cohort.model.EventConnectorDefinition::name,
+                        name, (dev.cohort.model.EventConnectorDefinition) object) : d.eventConnectors());
     }
 
     private static <T> List<T> replace(List<T> list, Function<T, String> nameOf, String name, T object) {
