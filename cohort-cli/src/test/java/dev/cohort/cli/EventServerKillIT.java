@@ -15,11 +15,8 @@ import dev.cohort.sandbox.braze.BrazeCustomEvent;
 import dev.cohort.sandbox.braze.BrazeUser;
 import dev.cohort.sandbox.braze.SandboxBrazeServer;
 import dev.cohort.testing.postgres.PostgresTestDatabase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,10 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +51,6 @@ class EventServerKillIT {
     private static final String CLIENT_SECRET = "kill-test-secret-0123456789";
     private static final String BRAZE_KEY = "kill-test-braze-0123456789";
     private static final String EXTERNAL_KEY = "kill-test-connector-0123456789abcdef";
-    private static final Pattern URL = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)");
 
     @RegisterExtension
     final PostgresTestDatabase database = new PostgresTestDatabase();
@@ -65,16 +58,13 @@ class EventServerKillIT {
     @TempDir
     Path root;
 
-    private final List<Process> nodes = new ArrayList<>();
+    private final ServerProcesses servers = new ServerProcesses();
     private SandboxAirServer air;
     private SandboxBrazeServer braze;
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process node : nodes) {
-            node.destroyForcibly();
-            node.waitFor(10, TimeUnit.SECONDS);
-        }
+        servers.close();
         if (air != null) {
             air.close();
         }
@@ -175,36 +165,11 @@ class EventServerKillIT {
     }
 
     private Process startNode(Path workspace) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), CohortCli.class.getName(), "server", "-w", workspace.toString(),
-                "--db-url", database.jdbcUrl(), "--port", "0", "--workers", "1", "--event-claim-seconds", "3")
-                .redirectErrorStream(true).start();
-        nodes.add(process);
-        return process;
+        return servers.start(workspace, database.jdbcUrl(), "--workers", "1", "--event-claim-seconds", "3");
     }
 
-    /** Reads the node's output until it says where it listens; keeps draining it afterwards. */
     private static String urlOf(Process node) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> url = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = URL.matcher(line);
-                    if (!url.isDone() && m.find()) {
-                        url.complete(m.group(1));
-                    } else if (!url.isDone()) {
-                        seen.append(line).append('\n');
-                    }
-                }
-                url.completeExceptionally(new IllegalStateException("the node stopped before listening:\n" + seen));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        });
-        return url.get(60, TimeUnit.SECONDS);
+        return ServerProcesses.urlOf(node);
     }
 
     private long count(String sql) throws SQLException {

@@ -14,14 +14,11 @@ import dev.cohort.runtime.workspace.WorkspaceService;
 import dev.cohort.server.auth.ApiTokens;
 import dev.cohort.server.auth.Role;
 import dev.cohort.testing.postgres.PostgresTestDatabase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,11 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiNodeServerIT {
     private static final int ORCHESTRATIONS = 20;
     private static final int RUNS_EACH = 10;
-    private static final Pattern URL = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
@@ -66,14 +59,11 @@ class MultiNodeServerIT {
     @TempDir
     Path root;
 
-    private final List<Process> nodes = new ArrayList<>();
+    private final ServerProcesses servers = new ServerProcesses();
 
     @AfterEach
     void stopNodes() throws InterruptedException {
-        for (Process node : nodes) {
-            node.destroyForcibly();
-            node.waitFor(10, TimeUnit.SECONDS);
-        }
+        servers.close();
     }
 
     @Test
@@ -196,37 +186,12 @@ class MultiNodeServerIT {
     }
 
     private Process startNode(Path workspace) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), CohortCli.class.getName(), "server", "-w", workspace.toString(),
-                "--db-url", database.jdbcUrl(), "--port", "0", "--workers", "4", "--per-destination", "4",
-                "--drain-seconds", "5")
-                .redirectErrorStream(true).start();
-        nodes.add(process);
-        return process;
+        return servers.start(workspace, database.jdbcUrl(), "--workers", "4", "--per-destination", "4",
+                "--drain-seconds", "5");
     }
 
-    /** Reads the node's output until it says where it listens; keeps draining it afterwards. */
     private static String urlOf(Process node) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> url = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread.ofVirtual().start(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = URL.matcher(line);
-                    if (!url.isDone() && m.find()) {
-                        url.complete(m.group(1));
-                    } else if (!url.isDone()) {
-                        seen.append(line).append('\n');
-                    }
-                }
-                url.completeExceptionally(new IllegalStateException("the node stopped before listening:\n" + seen));
-            } catch (IOException e) {
-                url.completeExceptionally(e);
-            }
-        });
-        return url.get(60, TimeUnit.SECONDS);
+        return ServerProcesses.urlOf(node);
     }
 
     private long count(String sql) throws SQLException {
