@@ -6,10 +6,11 @@ import java.util.Locale;
 
 /**
  * The entry point of {@code cohort-bench.jar}: the first argument names the benchmark ({@code load},
- * the default, {@code orchestration}, {@code server}, {@code insider} or {@code warehouse}), the rest are
- * its options ({@link BenchmarkOptions}; {@link ServerBenchmarkOptions} for {@code server},
+ * the default, {@code orchestration}, {@code server}, {@code insider}, {@code warehouse} or {@code events}), the
+ * rest are its options ({@link BenchmarkOptions}; {@link ServerBenchmarkOptions} for {@code server},
  * {@link InsiderBenchmarkOptions} for {@code insider}, {@link WarehouseBenchmarkOptions} for
- * {@code warehouse}). Exits with 2 for a wrong command line and 1 when a benchmark fails.
+ * {@code warehouse}, {@link EventsBenchmarkOptions} for {@code events}). Exits with 2 for a wrong command line
+ * and 1 when a benchmark fails.
  */
 public final class Benchmarks {
     static final String USAGE = """
@@ -17,11 +18,13 @@ public final class Benchmarks {
                    cohort-bench/run server [--runs N] [--workers N] [--clients N] [options below]
                    cohort-bench/run insider [--requests N] [--rate N] [--clients N] [--burst N] [--warmup N]
                    cohort-bench/run warehouse [--rows N] [--seed N] [--pg-url URL] [--dir DIR] [--keep]
+                   cohort-bench/run events [--events N] [--wallets N] [--senders N] [--store sqlite|postgres|both] [options below]
               load           generate customers.csv and load it into DuckDB (the default)
               orchestration  (a) DuckDB COPY alone, (b) OpenSSH sftp alone, (c) Cohort's run: query, template, CSV, SFTP
               server         cohort server processes on PostgreSQL: runs/s on one node and on two, API latency
               insider        upload requests to the Insider One stand-in through the runtime's rate gate: rate and 429s
               warehouse      a query exported to a PostgreSQL table: Cohort's warehouse-table run vs psql \\copy
+              events         AIR stand-in → Cohort → Braze stand-in: events/s accepted and delivered, accept latency at a steady rate
               --rows N       customers to generate (default 10000000; 1_000_000 and 1e6 are fine)
               --seed N       seed of the synthetic data (default 42)
               --dir DIR      directory for the generated files and the database (default: a new temporary directory)
@@ -33,11 +36,14 @@ public final class Benchmarks {
             """ + InsiderBenchmarkOptions.USAGE + """
 
             warehouse's options (and --dir, --keep):
-            """ + WarehouseBenchmarkOptions.USAGE;
+            """ + WarehouseBenchmarkOptions.USAGE + """
+
+            events' options (and --dir, --keep):
+            """ + EventsBenchmarkOptions.USAGE;
 
     /** A benchmark this jar runs. */
     enum Kind {
-        LOAD, ORCHESTRATION, SERVER, INSIDER, WAREHOUSE;
+        LOAD, ORCHESTRATION, SERVER, INSIDER, WAREHOUSE, EVENTS;
 
         String command() {
             return name().toLowerCase(Locale.ROOT);
@@ -77,6 +83,10 @@ public final class Benchmarks {
                 WarehouseBenchmarkOptions options = WarehouseBenchmarkOptions.parse(arguments);
                 help = options.help();
                 benchmark = () -> WarehouseBenchmark.run(options, System.out);
+            } else if (choice.kind() == Kind.EVENTS) {
+                EventsBenchmarkOptions options = EventsBenchmarkOptions.parse(arguments);
+                help = options.help();
+                benchmark = () -> EventsBenchmark.run(options, System.out);
             } else {
                 BenchmarkOptions options = BenchmarkOptions.parse(arguments);
                 help = options.help();
@@ -114,6 +124,7 @@ public final class Benchmarks {
                 return new Choice(kind, List.of(args).subList(1, args.length));
             }
         }
-        throw new IllegalArgumentException("unknown benchmark '" + args[0] + "': choose load, orchestration, server, insider or warehouse");
+        throw new IllegalArgumentException("unknown benchmark '" + args[0]
+                + "': choose load, orchestration, server, insider, warehouse or events");
     }
 }

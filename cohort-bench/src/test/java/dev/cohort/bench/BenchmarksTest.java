@@ -23,11 +23,13 @@ class BenchmarksTest {
         assertThat(Benchmarks.choose("server", "--runs", "200")).isEqualTo(new Choice(Kind.SERVER, List.of("--runs", "200")));
         assertThat(Benchmarks.choose("insider", "--rate", "50")).isEqualTo(new Choice(Kind.INSIDER, List.of("--rate", "50")));
         assertThat(Benchmarks.choose("warehouse")).isEqualTo(new Choice(Kind.WAREHOUSE, List.of()));
+        assertThat(Benchmarks.choose("events", "--store", "postgres"))
+                .isEqualTo(new Choice(Kind.EVENTS, List.of("--store", "postgres")));
     }
 
     @Test
     void namesTheBenchmarksWhenTheNameIsWrong() {
         assertThatThrownBy(() -> Benchmarks.choose("orchestrate", "--rows", "5"))
-                .hasMessage("unknown benchmark 'orchestrate': choose load, orchestration, server, insider or warehouse");
+                .hasMessage("unknown benchmark 'orchestrate': choose load, orchestration, server, insider, warehouse or events");
     }
 }

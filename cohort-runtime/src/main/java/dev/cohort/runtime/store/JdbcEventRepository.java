@@ -14,9 +14,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The event queue on either backend. Storing is one {@code INSERT … ON CONFLICT DO NOTHING} (a duplicate key
- * changes nothing); a claim selects due pending events whose ordering key has no earlier unfinished event — with
+ * changes nothing); a claim reads the oldest due pending events from the partial index of pending events — with
  * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so claimers on several nodes never take the same event and never
- * wait for each other — and moves them to {@code DELIVERING} in the same transaction. Every later change is a
+ * wait for each other —, keeps those that are the oldest unfinished event of their ordering key (one index lookup
+ * per key), and moves them to {@code DELIVERING} in the same transaction. Both queries are index range scans
+ * whatever the table's statistics say, so a claim's cost does not grow with the backlog or the history. Every later change is a
  * conditional {@code UPDATE} from {@code DELIVERING}. Thread-safe.
  */
 final class JdbcEventRepository implements EventRepository {
@@ -30,14 +32,26 @@ final class JdbcEventRepository implements EventRepository {
             ON CONFLICT (workspace_id, connector, event_key) DO NOTHING
             RETURNING id""";
 
+    /** How many more pending events a claim looks at than it may take: enough to get past wallets held back. */
+    private static final int CANDIDATE_FACTOR = 4;
+    /** How far a claim widens its window at most: 64 times the first one. */
+    private static final int MAX_WIDENINGS = 64;
+
+    /**
+     * Due pending events, oldest first: a range scan of the small partial index of pending events (never the
+     * delivered history), whatever the table's statistics say.
+     */
     private static final String CANDIDATES = """
-            SELECT e.id FROM events e
-            WHERE e.workspace_id = :workspace AND e.connector = :connector AND e.status = 'PENDING' AND e.available_at <= :now
-              AND NOT EXISTS (SELECT 1 FROM events p
-                              WHERE p.workspace_id = e.workspace_id AND p.connector = e.connector
-                                AND p.ordering_key = e.ordering_key AND p.id < e.id
-                                AND p.status IN ('PENDING', 'DELIVERING'))
-            ORDER BY e.id LIMIT :limit""";
+            SELECT id, ordering_key FROM events
+            WHERE workspace_id = :workspace AND connector = :connector AND status = 'PENDING' AND available_at <= :now
+            ORDER BY id LIMIT :window""";
+
+    /** The oldest unfinished event of each ordering key asked about: one index lookup per key. */
+    private static final String HEADS = """
+            SELECT ordering_key, min(id) AS head FROM events
+            WHERE workspace_id = :workspace AND connector = :connector AND ordering_key IN (<keys>)
+              AND status IN ('PENDING', 'DELIVERING')
+            GROUP BY ordering_key""";
 
     private final WorkspaceRecord workspace;
     private final Database database;
@@ -85,13 +99,40 @@ final class JdbcEventRepository implements EventRepository {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         return guarded("claiming events of connector '" + connector + "'", () -> database.write(handle -> {
-            List<Long> ids = handle.createQuery(CANDIDATES + database.dialect().skipLocked())
-                    .bind("workspace", workspace.id())
-                    .bind("connector", connector)
-                    .bind("now", database.dialect().timestamp(now))
-                    .bind("limit", limit)
-                    .mapTo(Long.class)
-                    .list();
+            Dialect dialect = database.dialect();
+            // Candidates another claimer holds are skipped, not waited for; only the oldest unfinished event of each
+            // ordering key may go, so one wallet's events are delivered one after the other, in order.
+            // A wallet with a long backlog at the front of the queue fills a window with events that must wait: look
+            // further (a window twice as large) until enough may go or the pending events are all seen.
+            List<Long> ids = List.of();
+            for (int window = limit * CANDIDATE_FACTOR; ; window *= 2) {
+                java.util.Map<Long, String> candidates = new java.util.LinkedHashMap<>();
+                handle.createQuery(CANDIDATES + dialect.skipLocked())
+                        .bind("workspace", workspace.id())
+                        .bind("connector", connector)
+                        .bind("now", dialect.timestamp(now))
+                        .bind("window", window)
+                        .map((row, context) -> candidates.put(row.getLong("id"), row.getString("ordering_key")))
+                        .list();
+                if (candidates.isEmpty()) {
+                    return List.<StoredEvent>of();
+                }
+                java.util.Map<String, Long> heads = new java.util.HashMap<>();
+                handle.createQuery(HEADS)
+                        .bind("workspace", workspace.id())
+                        .bind("connector", connector)
+                        .bindList("keys", new java.util.ArrayList<>(new java.util.LinkedHashSet<>(candidates.values())))
+                        .map((row, context) -> heads.put(row.getString("ordering_key"), row.getLong("head")))
+                        .list();
+                ids = candidates.entrySet().stream()
+                        .filter(candidate -> candidate.getKey().equals(heads.get(candidate.getValue())))
+                        .map(java.util.Map.Entry::getKey)
+                        .limit(limit)
+                        .toList();
+                if (ids.size() >= limit || candidates.size() < window || window >= limit * CANDIDATE_FACTOR * MAX_WIDENINGS) {
+                    break;
+                }
+            }
             if (ids.isEmpty()) {
                 return List.<StoredEvent>of();
             }
@@ -99,7 +140,7 @@ final class JdbcEventRepository implements EventRepository {
                             + " attempts = attempts + 1 WHERE workspace_id = :workspace AND id IN (<ids>)")
                     .bind("workspace", workspace.id())
                     .bind("worker", worker)
-                    .bind("now", database.dialect().timestamp(now))
+                    .bind("now", dialect.timestamp(now))
                     .bindList("ids", ids)
                     .execute();
             return handle.createQuery("SELECT " + COLUMNS + " FROM events WHERE workspace_id = :workspace AND id IN (<ids>)"

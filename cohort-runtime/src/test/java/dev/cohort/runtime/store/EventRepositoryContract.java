@@ -79,6 +79,20 @@ abstract class EventRepositoryContract {
     }
 
     @Test
+    void aWalletWithALongBacklogAtTheFrontDoesNotHoldBackOtherWallets() {
+        for (int i = 0; i < 400; i++) {
+            events.accept(event("a" + i, "A"), NOW);
+        }
+        long b0 = events.accept(event("b0", "B"), NOW).id();
+        events.accept(event("b1", "B"), NOW);
+
+        List<StoredEvent> claimed = events.claim("braze_out", "node-1", 10, NOW);
+
+        assertThat(claimed).extracting(StoredEvent::eventKey).containsExactly("a0", "b0");
+        assertThat(claimed.getLast().id()).isEqualTo(b0);
+    }
+
+    @Test
     void aRetryWaitsUntilItIsDueAndHoldsBackItsWalletsLaterEvents() {
         long a1 = events.accept(event("a1", "A"), NOW).id();
         long a2 = events.accept(event("a2", "A"), NOW).id();
