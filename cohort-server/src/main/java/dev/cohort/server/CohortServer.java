@@ -75,6 +75,7 @@ public final class CohortServer implements AutoCloseable {
     private final EventRepository events;
     private final EventConnectors eventConnectors;
     private final EventDispatcher dispatcher;
+    private final EventIntake intake;
     private final RunLauncher launcher;
     private final RunRepository runs;
     private final PartnerReports partnerReports;
@@ -120,8 +121,8 @@ public final class CohortServer implements AutoCloseable {
         Users users = new Users(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
         routes.addAll(new AccessApi(workspace.store().access(), clock).routes());
-        routes.addAll(new EventApi(new EventIntake(eventConnectors, events, clock, dispatcher::wake), eventConnectors, events,
-                clock).routes());
+        this.intake = new EventIntake(eventConnectors, events, clock, dispatcher::wake);
+        routes.addAll(new EventApi(intake, eventConnectors, events, clock).routes());
         routes.addAll(serviceRoutes(routes));
         this.routes = List.copyOf(routes);
         this.http = Javalin.create(config -> {
@@ -453,6 +454,7 @@ public final class CohortServer implements AutoCloseable {
             try {
                 delivery.close();
                 http.stop();
+                intake.close();
             } finally {
                 workspace.close();
             }

@@ -19,24 +19,23 @@ import java.util.Optional;
  * Takes what arrives on a connector's endpoint: finds the connector, checks the caller's {@code X-Auth-Token},
  * reads the request (every problem by JSON path), and stores the event durably — only then may the caller be
  * answered 200. A duplicate (an event key the connector already has) is answered as accepted and stored once.
- * Events of a type the connector does not forward are kept as ignored and counted.
+ * Events of a type the connector does not forward are kept as ignored and counted. Events arriving together are
+ * committed together ({@link GroupCommit}): one disk flush for a group, each caller answered once its event is in.
  */
-public final class EventIntake {
+public final class EventIntake implements AutoCloseable {
     public static final ErrorCode CONNECTOR_NOT_FOUND = ErrorCode.user("EVENT_CONNECTOR_NOT_FOUND");
     public static final ErrorCode AUTH_FAILED = ErrorCode.user("EVENT_AUTH_FAILED");
     public static final ErrorCode CONNECTOR_UNAVAILABLE = new ErrorCode("EVENT_CONNECTOR_UNAVAILABLE", ErrorKind.INTERNAL);
 
     private final EventConnectors connectors;
-    private final EventRepository events;
-    private final Clock clock;
     private final Runnable accepted;
+    private final GroupCommit commits;
 
     /** @param accepted told after each event stored for delivery (wakes the dispatcher) */
     public EventIntake(EventConnectors connectors, EventRepository events, Clock clock, Runnable accepted) {
         this.connectors = connectors;
-        this.events = events;
-        this.clock = clock;
         this.accepted = accepted;
+        this.commits = new GroupCommit(events, clock);
     }
 
     /**
@@ -90,11 +89,17 @@ public final class EventIntake {
         if (event == null) {
             return new Result(0, "none", false, true);
         }
-        EventRepository.Accepted stored = events.accept(event, clock.instant());
+        EventRepository.Accepted stored = commits.accept(event);
         if (!stored.duplicate() && !event.ignored()) {
             accepted.run();
         }
         return new Result(stored.id(), event.eventType(), stored.duplicate(), event.ignored());
+    }
+
+    /** Stores what is waiting, then stops taking events. */
+    @Override
+    public void close() {
+        commits.close();
     }
 
     /** A consumer's ordering key that does not keep the identity value itself (PII). */

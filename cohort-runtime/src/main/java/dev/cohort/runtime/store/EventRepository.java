@@ -62,6 +62,12 @@ public interface EventRepository {
     Accepted accept(NewEvent event, Instant now);
 
     /**
+     * Stores {@code events} in one transaction (one commit, one disk flush for all), each unless its connector already
+     * has its key — also when an earlier event of the same list has it. Returns one answer per event, in order.
+     */
+    List<Accepted> acceptAll(List<NewEvent> events, Instant now);
+
+    /**
      * Claims up to {@code limit} pending events of {@code connector} that are due, oldest first, and moves them to
      * {@link Status#DELIVERING} for {@code worker} (one more attempt each). An event is claimed only when no
      * earlier event of its ordering key is still pending or being delivered, so one ordering key's events are

@@ -64,8 +64,26 @@ final class JdbcEventRepository implements EventRepository {
     @Override
     public Accepted accept(NewEvent event, Instant now) {
         Objects.requireNonNull(event, "event");
-        return guarded("storing an event of connector '" + event.connector() + "'", () -> database.write(handle -> {
-            Optional<Long> id = handle.createQuery(INSERT)
+        return guarded("storing an event of connector '" + event.connector() + "'",
+                () -> database.write(handle -> insert(handle, event, now)));
+    }
+
+    @Override
+    public List<Accepted> acceptAll(List<NewEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return guarded("storing " + events.size() + " events", () -> database.write(handle -> {
+            List<Accepted> accepted = new java.util.ArrayList<>(events.size());
+            for (NewEvent event : events) {
+                accepted.add(insert(handle, event, now));
+            }
+            return accepted;
+        }));
+    }
+
+    private Accepted insert(org.jdbi.v3.core.Handle handle, NewEvent event, Instant now) {
+        Optional<Long> id = handle.createQuery(INSERT)
                     .bind("workspace", workspace.id())
                     .bind("connector", event.connector())
                     .bind("direction", event.direction())
@@ -77,18 +95,17 @@ final class JdbcEventRepository implements EventRepository {
                     .bind("now", database.dialect().timestamp(now))
                     .mapTo(Long.class)
                     .findOne();
-            if (id.isPresent()) {
-                return new Accepted(id.get(), false);
-            }
-            long existing = handle.createQuery("SELECT id FROM events WHERE workspace_id = :workspace AND connector = :connector"
-                            + " AND event_key = :eventKey")
-                    .bind("workspace", workspace.id())
-                    .bind("connector", event.connector())
-                    .bind("eventKey", event.eventKey())
-                    .mapTo(Long.class)
-                    .one();
-            return new Accepted(existing, true);
-        }));
+        if (id.isPresent()) {
+            return new Accepted(id.get(), false);
+        }
+        long existing = handle.createQuery("SELECT id FROM events WHERE workspace_id = :workspace AND connector = :connector"
+                        + " AND event_key = :eventKey")
+                .bind("workspace", workspace.id())
+                .bind("connector", event.connector())
+                .bind("eventKey", event.eventKey())
+                .mapTo(Long.class)
+                .one();
+        return new Accepted(existing, true);
     }
 
     @Override

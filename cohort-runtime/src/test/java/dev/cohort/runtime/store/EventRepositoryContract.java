@@ -62,6 +62,20 @@ abstract class EventRepositoryContract {
     }
 
     @Test
+    void aGroupIsStoredInOneTransactionRecognisingDuplicatesWithinItAndBefore() {
+        long earlier = events.accept(event("e0", "w1"), NOW).id();
+
+        List<EventRepository.Accepted> accepted = events.acceptAll(List.of(event("e1", "w1"), event("e0", "w1"),
+                event("e2", "w2"), event("e1", "w1")), NOW);
+
+        assertThat(accepted).extracting(EventRepository.Accepted::duplicate).containsExactly(false, true, false, true);
+        assertThat(accepted.get(1).id()).isEqualTo(earlier);
+        assertThat(accepted.get(3).id()).isEqualTo(accepted.get(0).id());
+        assertThat(events.counts("braze_out", 10).received()).isEqualTo(3);
+        assertThat(events.acceptAll(List.of(), NOW)).isEmpty();
+    }
+
+    @Test
     void aClaimTakesTheOldestDueEventOfEachWalletOnlyAndKeepsAWalletsEventsInOrder() {
         long a1 = events.accept(event("a1", "A"), NOW).id();
         long a2 = events.accept(event("a2", "A"), NOW).id();
