@@ -1,10 +1,9 @@
 package dev.cohort.sandbox.air;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cohort.sandbox.http.HttpListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -81,8 +78,7 @@ public final class SandboxAirServer implements AutoCloseable {
     private final Duration httpTimeout;
     private final Set<String> enrichmentTypes;
     private NotificationDelivery.Target initialTarget;
-    private HttpServer server;
-    private ExecutorService requestThreads;
+    private HttpListener server;
     private HttpClient http;
     private volatile NotificationDelivery delivery;
     private volatile boolean closed;
@@ -136,24 +132,20 @@ public final class SandboxAirServer implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("the sandbox AIR server is " + (closed ? "closed" : "already started"));
         }
-        HttpServer bound;
-        try {
-            bound = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
-        } catch (IOException e) {
-            throw new SandboxAirException(SandboxAirException.START_FAILED, "Cannot start the sandbox AIR server on " + host + ":"
-                    + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
-        }
         http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(httpTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         delivery = new NotificationDelivery(http, events, faults, initialTarget, senders, attempts, retryDelay, httpTimeout);
-        requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-air-request-", 0).factory());
-        bound.createContext("/", new AirApi(client, program, faults, events));
-        bound.setExecutor(requestThreads);
-        bound.start();
-        server = bound;
+        try {
+            server = HttpListener.start(host, requestedPort, "sandbox-air-request-", new AirApi(client, program, faults, events));
+        } catch (IOException e) {
+            delivery.close();
+            http.shutdownNow();
+            throw new SandboxAirException(SandboxAirException.START_FAILED, "Cannot start the sandbox AIR server on " + host + ":"
+                    + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
+        }
         return this;
     }
 
@@ -162,8 +154,7 @@ public final class SandboxAirServer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (server != null) {
-            server.stop(0);
-            requestThreads.shutdownNow();
+            server.close();
             delivery.close();
             http.shutdownNow();
             server = null;
@@ -183,13 +174,13 @@ public final class SandboxAirServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the sandbox AIR server is not running: start() it first");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The server's base URL, e.g. {@code http://127.0.0.1:40123}: an AIR connector's base URL (paths add {@code /2.0/…}). */
-    public URI url() {
-        String address = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + address + ":" + port());
+    public synchronized URI url() {
+        port();
+        return server.url();
     }
 
     /** {@code url()} + {@code /2.0}, where AIR's API paths start. */

@@ -1,9 +1,8 @@
 package dev.cohort.sandbox.braze;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cohort.sandbox.http.HttpListener;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -60,8 +57,7 @@ public final class SandboxBrazeServer implements AutoCloseable {
     private final BrazeEventLog events;
     private final UserStore users = new UserStore();
     private final BrazeApi.Counts counts = new BrazeApi.Counts();
-    private HttpServer server;
-    private ExecutorService requestThreads;
+    private HttpListener server;
     private boolean closed;
 
     private SandboxBrazeServer(Builder builder) {
@@ -102,20 +98,15 @@ public final class SandboxBrazeServer implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("the sandbox Braze server is " + (closed ? "closed" : "already started"));
         }
-        HttpServer bound;
+        Map<String, BrazeRateLimit> rateLimits = new LinkedHashMap<>();
+        apiKeys.forEach(key -> rateLimits.put(key, new BrazeRateLimit(rateLimitRequests, rateLimitWindow)));
         try {
-            bound = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+            server = HttpListener.start(host, requestedPort, "sandbox-braze-request-",
+                    new BrazeApi(Collections.unmodifiableMap(rateLimits), users, faults, events, clock, limits, counts));
         } catch (IOException e) {
             throw new SandboxBrazeException(SandboxBrazeException.START_FAILED, "Cannot start the sandbox Braze server on " + host + ":"
                     + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
         }
-        Map<String, BrazeRateLimit> rateLimits = new LinkedHashMap<>();
-        apiKeys.forEach(key -> rateLimits.put(key, new BrazeRateLimit(rateLimitRequests, rateLimitWindow)));
-        requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-braze-request-", 0).factory());
-        bound.createContext("/", new BrazeApi(Collections.unmodifiableMap(rateLimits), users, faults, events, clock, limits, counts));
-        bound.setExecutor(requestThreads);
-        bound.start();
-        server = bound;
         return this;
     }
 
@@ -124,8 +115,7 @@ public final class SandboxBrazeServer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (server != null) {
-            server.stop(0);
-            requestThreads.shutdownNow();
+            server.close();
             server = null;
         }
     }
@@ -143,13 +133,13 @@ public final class SandboxBrazeServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the sandbox Braze server is not running: start() it first");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The REST endpoint, e.g. {@code http://127.0.0.1:40123} — where {@code https://rest.iad-01.braze.com} would be. */
-    public URI url() {
-        String address = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + address + ":" + port());
+    public synchronized URI url() {
+        port();
+        return server.url();
     }
 
     /** {@code url()} + {@code /users/track}. */

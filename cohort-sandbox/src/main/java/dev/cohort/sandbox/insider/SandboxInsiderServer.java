@@ -1,9 +1,8 @@
 package dev.cohort.sandbox.insider;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.cohort.sandbox.http.HttpListener;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -79,8 +76,7 @@ public final class SandboxInsiderServer implements AutoCloseable {
     private final Duration callbackRetryDelay;
     private final Duration httpTimeout;
     private final int maxFileBytes;
-    private HttpServer server;
-    private ExecutorService requestThreads;
+    private HttpListener server;
     private HttpClient http;
     private Background background;
     private boolean closed;
@@ -130,13 +126,6 @@ public final class SandboxInsiderServer implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("the sandbox Insider One server is " + (closed ? "closed" : "already started"));
         }
-        HttpServer bound;
-        try {
-            bound = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
-        } catch (IOException e) {
-            throw new SandboxInsiderException(SandboxInsiderException.START_FAILED, "Cannot start the sandbox Insider One server on "
-                    + host + ":" + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
-        }
         http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(httpTimeout)
@@ -147,11 +136,15 @@ public final class SandboxInsiderServer implements AutoCloseable {
                 callbackRetryDelay, httpTimeout);
         UploadProcessor processor = new UploadProcessor(http, background, events, faults, callbacks, clock, callbackDelay,
                 httpTimeout, maxFileBytes);
-        requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-insider-request-", 0).factory());
-        bound.createContext("/", new FpsApi(accounts, faults, events, clock, uploadFields, segmentReplacement, processor));
-        bound.setExecutor(requestThreads);
-        bound.start();
-        server = bound;
+        try {
+            server = HttpListener.start(host, requestedPort, "sandbox-insider-request-",
+                    new FpsApi(accounts, faults, events, clock, uploadFields, segmentReplacement, processor));
+        } catch (IOException e) {
+            background.close();
+            http.shutdownNow();
+            throw new SandboxInsiderException(SandboxInsiderException.START_FAILED, "Cannot start the sandbox Insider One server on "
+                    + host + ":" + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
+        }
         return this;
     }
 
@@ -160,8 +153,7 @@ public final class SandboxInsiderServer implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (server != null) {
-            server.stop(0);
-            requestThreads.shutdownNow();
+            server.close();
             background.close();
             http.shutdownNow();
             server = null;
@@ -181,13 +173,13 @@ public final class SandboxInsiderServer implements AutoCloseable {
         if (server == null) {
             throw new IllegalStateException("the sandbox Insider One server is not running: start() it first");
         }
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** The API's base URL, e.g. {@code http://127.0.0.1:40123} — where {@code https://contact.useinsider.com} would be. */
-    public URI url() {
-        String address = host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + address + ":" + port());
+    public synchronized URI url() {
+        port();
+        return server.url();
     }
 
     /** {@code url()} + {@code /fps/v1/upload}. */
