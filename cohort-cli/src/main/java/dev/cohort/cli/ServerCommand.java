@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = {"Serve a workspace: the HTTP API under /api/v1, runs from the queue, schedules and notifications.",
+        description = {"Serve a workspace: the HTTP API under /api/v1, runs from the queue, schedules, notifications and event connectors.",
             "Several servers on one PostgreSQL metadata store (--db-url) share the queue; each run is executed once.",
             "Stops gracefully on Ctrl-C or SIGTERM: running runs get --drain-seconds to finish."},
         footerHeading = "%nExamples:%n",
