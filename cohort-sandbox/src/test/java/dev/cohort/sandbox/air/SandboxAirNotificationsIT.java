@@ -291,8 +291,11 @@ class SandboxAirNotificationsIT {
 
         List<String> order = receiver.awaitAccepted(3).stream().map(SandboxAirNotificationsIT::reference).toList();
         assertThat(order).containsExactly("b-1", "a-1", "a-2");
-        assertThat(receiver.received().getFirst().answered()).isEqualTo(503);
-        assertThat(reference(receiver.received().getFirst())).isEqualTo("a-1");
+        // b-1 goes out on the other sender at the same time as a-1's first attempt: either may reach the receiver first.
+        List<NotificationReceiver.Received> walletA = receiver.received().stream()
+                .filter(received -> reference(received).startsWith("a-")).toList();
+        assertThat(walletA).extracting(SandboxAirNotificationsIT::reference).containsExactly("a-1", "a-1", "a-2");
+        assertThat(walletA.getFirst().answered()).isEqualTo(503);
     }
 
     @Test
