@@ -13,6 +13,7 @@ import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.apache.sshd.sftp.client.SftpClient.OpenMode;
+import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHLimitsExtension;
 import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -24,12 +25,16 @@ import org.apache.sshd.sftp.common.SftpException;
  * translates. Not thread-safe: one delivery uses it from one thread at a time.
  */
 public final class SftpConnection implements AutoCloseable {
-    /** The SFTP write request size: 32 KiB data packets, as OpenSSH's own client sends. */
+    /** The SFTP write request size every server must take (draft-ietf-secsh-filexfer-02: 32 KiB). */
     static final int WRITE_BUFFER_SIZE = 32 * 1024;
+    /** The largest write request sent even where the server allows more (OpenSSH's own message limit is 256 KiB). */
+    static final int MAX_WRITE_BUFFER_SIZE = 255 * 1024;
+    private static final String LIMITS = "limits@openssh.com";
     private static final String POSIX_RENAME = "posix-rename@openssh.com";
     private final SftpEndpoint endpoint;
     private final ClientSession session;
     private final SftpClient client;
+    private int writeLength;
 
     SftpConnection(SftpEndpoint endpoint, ClientSession session, SftpClient client) {
         this.endpoint = endpoint;
@@ -107,11 +112,29 @@ public final class SftpConnection implements AutoCloseable {
      */
     public OutputStream create(String name) {
         try {
-            return client.write(endpoint.pathOf(name), WRITE_BUFFER_SIZE,
+            return client.write(endpoint.pathOf(name), writeLength(),
                     EnumSet.of(OpenMode.Write, OpenMode.Create, OpenMode.Truncate));
         } catch (IOException e) {
             throw failure("create " + name, e);
         }
+    }
+
+    /**
+     * The size of the write requests of an upload: what the server says it takes ({@code limits@openssh.com}, as
+     * OpenSSH's own client asks), at most {@value #MAX_WRITE_BUFFER_SIZE} bytes; {@value #WRITE_BUFFER_SIZE} bytes
+     * where the server does not say. Fewer, larger requests cost both sides less per byte.
+     */
+    int writeLength() throws IOException {
+        if (writeLength == 0) {
+            writeLength = WRITE_BUFFER_SIZE;
+            if (client.getServerExtensions().containsKey(LIMITS)) {
+                long allowed = client.getExtension(OpenSSHLimitsExtension.class).limits().maxWriteLength;
+                if (allowed > WRITE_BUFFER_SIZE) {
+                    writeLength = (int) Math.min(allowed, MAX_WRITE_BUFFER_SIZE);
+                }
+            }
+        }
+        return writeLength;
     }
 
     public InputStream read(String name) {

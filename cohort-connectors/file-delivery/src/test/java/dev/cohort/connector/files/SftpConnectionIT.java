@@ -45,6 +45,20 @@ class SftpConnectionIT {
     }
 
     @Test
+    void uploadsSendTheLargestWritesTheServerTakesAndArriveWhole() throws IOException {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(content);
+        try (SftpConnection connection = SftpConnection.open(TestEndpoints.keyUser(SFTP, "/"))) {
+            // MINA's server says (limits@openssh.com) it takes writes of 256 KiB; OpenSSH's client would send 255 KiB
+            assertThat(connection.writeLength()).isEqualTo(SftpConnection.MAX_WRITE_BUFFER_SIZE);
+            try (OutputStream out = connection.create("large.bin")) {
+                out.write(content);
+            }
+        }
+        assertThat(Files.readAllBytes(SFTP.userFolder().resolve("large.bin"))).isEqualTo(content);
+    }
+
+    @Test
     void aWrongPasswordIsAnAuthenticationFailureThatDoesNotShowThePassword() {
         assertFailure(TestEndpoints.passwordUser(SFTP, "wrong-password-123"), SftpErrors.AUTHENTICATION_FAILED, ErrorKind.USER_ERROR)
                 .hasMessageContaining("refused user '" + SftpServerExtension.PASSWORD_USER + "' with the credential's password")
