@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param seed      seed of the synthetic data
  * @param directory where to write the files and the database; a new temporary directory if empty
  * @param keep      keep the files and the database afterwards
+ * @param rounds    the orchestration benchmark's rounds: after the first, (a), (b) and (c) again, one after the other
  * @param help      print the usage and stop
  */
-record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean keep, boolean help) {
+record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean keep, int rounds, boolean help) {
     static final long DEFAULT_ROWS = 10_000_000;
     static final long DEFAULT_SEED = 42;
 
@@ -22,6 +23,7 @@ record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean 
         long seed = DEFAULT_SEED;
         Path directory = null;
         boolean keep = false;
+        long rounds = 1;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -29,6 +31,7 @@ record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean 
                 case "--seed" -> seed = number("--seed", value(args, ++i, "--seed"));
                 case "--dir" -> directory = Path.of(value(args, ++i, "--dir"));
                 case "--keep" -> keep = true;
+                case "--rounds" -> rounds = number("--rounds", value(args, ++i, "--rounds"));
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -36,7 +39,10 @@ record BenchmarkOptions(long rows, long seed, Optional<Path> directory, boolean 
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be at least 1, got " + rows);
         }
-        return new BenchmarkOptions(rows, seed, Optional.ofNullable(directory), keep, help);
+        if (rounds < 1 || rounds > 20) {
+            throw new IllegalArgumentException("--rounds must be between 1 and 20, got " + rounds);
+        }
+        return new BenchmarkOptions(rows, seed, Optional.ofNullable(directory), keep, (int) rounds, help);
     }
 
     static String value(String[] args, int index, String option) {

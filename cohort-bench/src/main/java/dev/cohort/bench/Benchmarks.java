@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class Benchmarks {
     static final String USAGE = """
-            usage: cohort-bench/run [load | orchestration] [--rows N] [--seed N] [--dir DIR] [--keep]
+            usage: cohort-bench/run [load | orchestration] [--rows N] [--seed N] [--dir DIR] [--keep] [--rounds N]
                    cohort-bench/run server [--runs N] [--workers N] [--clients N] [options below]
                    cohort-bench/run insider [--requests N] [--rate N] [--clients N] [--burst N] [--warmup N]
                    cohort-bench/run warehouse [--rows N] [--seed N] [--pg-url URL] [--dir DIR] [--keep]
@@ -29,6 +29,8 @@ public final class Benchmarks {
               --seed N       seed of the synthetic data (default 42)
               --dir DIR      directory for the generated files and the database (default: a new temporary directory)
               --keep         keep the generated files afterwards (default: delete them)
+              --rounds N     orchestration: measure (a), (b) and warm (c) N times, one after the other, and compare
+                             their medians (default 1; on a shared machine 3 or 5 tell more than one)
             server's options (and --dir, --keep):
             """ + ServerBenchmarkOptions.USAGE + """
 

@@ -64,6 +64,9 @@ import java.util.function.LongSupplier;
 public final class EventsBenchmark {
     static final int GOAL_PER_SECOND = 5_000;
     static final String SETTLE_EVENT = "POSCONNECT.WALLET.SETTLE";
+    /** The baseline's transaction size and connections: generous, so that it shows what PostgreSQL alone can do. */
+    static final int FLOOR_GROUP = 64;
+    static final int FLOOR_CONNECTIONS = 4;
     /** Braze's stand-in limit, far above what the benchmark sends, so that it is never the bottleneck. */
     static final int BRAZE_REQUESTS_PER_SECOND = 1_000_000;
     /** A phase fails when neither AIR's accepted count nor Braze's received count moved for this long. */
@@ -129,8 +132,8 @@ public final class EventsBenchmark {
         }
     }
 
-    /** One store's results. */
-    record StoreResult(Store store, Throughput throughput, Latency latency) {}
+    /** One store's results; {@code floor}, PostgreSQL's baseline, only for PostgreSQL. */
+    record StoreResult(Store store, Throughput throughput, Latency latency, QueueFloor.Result floor) {}
 
     private void run() {
         out.println(header());
@@ -202,9 +205,15 @@ public final class EventsBenchmark {
                 }
                 Throughput throughput = emit("(1) throughput", options.events(), air, braze, wallets, database, true);
                 describe(throughput.phase(), database != null);
+                QueueFloor.Result floor = null;
+                if (database != null) {
+                    floor = QueueFloor.measure(database, templates(air).stream().map(AirNotification::json).toList(),
+                            options.events(), FLOOR_GROUP, FLOOR_CONNECTIONS);
+                    out.println(floor.describe());
+                }
                 Latency latency = paced(air, braze, connector, workspace.externalKey(), database);
                 describe(latency.phase(), database != null);
-                return new StoreResult(store, throughput, latency);
+                return new StoreResult(store, throughput, latency, floor);
             }
         }
     }

@@ -33,6 +33,14 @@ final class EventsResultTable {
         row(out, results, "(1) CPU s: this JVM / PostgreSQL / other processes (cores busy)", r -> cpu(r.store(), r.throughput().phase()));
         row(out, results, "(1) CPU per event, ms (JVM + PostgreSQL)", r -> String.format(Locale.ROOT, "%.2f",
                 r.throughput().phase().cpuPerEventMillis(r.store() == Store.POSTGRES)));
+        row(out, results, String.format(Locale.ROOT, "(0) baseline, PostgreSQL alone: events/s stored and marked delivered (groups of"
+                + " %d, %d connections)", EventsBenchmark.FLOOR_GROUP, EventsBenchmark.FLOOR_CONNECTIONS), r -> r.floor() == null ? "—"
+                : String.format(Locale.ROOT, "%,.0f", r.floor().perSecond()));
+        row(out, results, "(0) baseline CPU s: PostgreSQL / JDBC client (cores busy)", r -> r.floor() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f / %.1f (%.2f)", r.floor().cpu().postgres(), r.floor().cpu().jvm(),
+                r.floor().cpu().machine() / r.floor().cpu().wall()));
+        row(out, results, "(1) delivered end to end / baseline", r -> r.floor() == null ? "—"
+                : String.format(Locale.ROOT, "%.2f", r.throughput().deliveredPerSecond() / r.floor().perSecond()));
         row(out, results, String.format(Locale.ROOT, "(2) posts at %,d/s for %d s (achieved/s)", options.rate(),
                 options.latencyDuration().toSeconds()), r -> String.format(Locale.ROOT, "%,d (%,.0f)",
                 r.latency().posts().posts(), r.latency().posts().perSecond()));

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +108,18 @@ public final class OrchestrationBenchmark {
             Path delivered = server.userFolder(BenchWorkspace.SFTP_USER).resolve(BenchWorkspace.DELIVERED_FILE);
             PhaseResult c = runOrchestration(workspace.home(), delivered, generation.rows(), COLD);
             PhaseResult warm = runOrchestration(workspace.home(), delivered, generation.rows(), WARM);
+            List<Round> rounds = new ArrayList<>(List.of(new Round(a.seconds(), b.seconds(), warm.seconds())));
+            for (int round = 2; round <= options.rounds(); round++) {
+                String suffix = " (round " + round + ")";
+                double aSeconds = copyWithDuckDb(workspace.home().databaseFile(), copied, generation.rows(), suffix).seconds();
+                double bSeconds = putWithOpenSsh(copied, server.port(), workspace.privateKey(), base, a, suffix).seconds();
+                double cSeconds = runOrchestration(workspace.home(), delivered, generation.rows(), WARM + suffix).seconds();
+                rounds.add(new Round(aSeconds, bSeconds, cSeconds));
+            }
             report(List.of(generation, apply, a, b, c, warm), copied, uploaded, delivered);
+            if (rounds.size() > 1) {
+                reportRounds(rounds);
+            }
         }
     }
 
@@ -135,6 +147,10 @@ public final class OrchestrationBenchmark {
 
     /** (a): the engine writes the file itself, with the engine's memory limit and threads. */
     private PhaseResult copyWithDuckDb(Path databaseFile, Path target, long rows) {
+        return copyWithDuckDb(databaseFile, target, rows, "");
+    }
+
+    private PhaseResult copyWithDuckDb(Path databaseFile, Path target, long rows, String suffix) {
         Properties settings = new Properties();
         settings.setProperty("memory_limit", System.getProperty(DUCKDB_MEMORY_LIMIT_PROPERTY, "50%"));
         String threads = System.getProperty(DUCKDB_THREADS_PROPERTY, "").strip();
@@ -145,7 +161,7 @@ public final class OrchestrationBenchmark {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + databaseFile, settings);
              Statement statement = connection.createStatement()) {
             Measured<Boolean> copied = phase(() -> statement.execute(sql));
-            return done(copied, "(a) DuckDB COPY to a.csv", rows, Files.size(target));
+            return done(copied, "(a) DuckDB COPY to a.csv" + suffix, rows, Files.size(target));
         } catch (SQLException | IOException e) {
             throw new BenchmarkException("(a) DuckDB's COPY failed: " + e.getMessage(), e);
         }
@@ -153,12 +169,16 @@ public final class OrchestrationBenchmark {
 
     /** (b): OpenSSH's client uploads (a)'s file; this JVM's memory in the phase is the server's. */
     private PhaseResult putWithOpenSsh(Path file, int port, Path privateKey, Path base, PhaseResult copy) {
+        return putWithOpenSsh(file, port, privateKey, base, copy, "");
+    }
+
+    private PhaseResult putWithOpenSsh(Path file, int port, Path privateKey, Path base, PhaseResult copy, String suffix) {
         Measured<OpenSshPut.Result> put = phase(() -> OpenSshPut.put(file, "/b.csv", BenchWorkspace.SFTP_USER, port,
                 privateKey, base));
         OpenSshPut.Result client = put.value();
         out.printf(Locale.ROOT, "(b) ran: %s%n    its processes (sftp, ssh): %.1f s CPU, peak RSS %,.0f MiB, cipher %s%n",
                 String.join(" ", client.command()), client.cpuSeconds(), client.peakResidentBytes() / MIB, client.cipher());
-        return done(put, "(b) OpenSSH sftp put a.csv", copy.rows(), copy.bytes());
+        return done(put, "(b) OpenSSH sftp put a.csv" + suffix, copy.rows(), copy.bytes());
     }
 
     private static final String COLD = "(c) Cohort run: query, template, CSV, SFTP";
@@ -206,6 +226,38 @@ public final class OrchestrationBenchmark {
         out.println();
         out.println("CPU by thread (this JVM; in (b) and (c) it includes the SFTP server):");
         cpuByPhase.forEach((phase, cpu) -> out.println("  " + phase + ": " + cpu));
+    }
+
+    /** One round's seconds: (a), (b) and (c) with the JIT warm. */
+    private record Round(double a, double b, double c) {
+        double ratio() {
+            return c / Math.max(a, b);
+        }
+    }
+
+    /** Each round's ratio, and the ratio of the medians: what a noisy, shared machine can tell. */
+    private void reportRounds(List<Round> rounds) {
+        out.println();
+        out.println("| round | (a) s | (b) s | (c) warm s | c / max(a, b) |");
+        out.println("|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            out.printf(Locale.ROOT, "| %d | %.1f | %.1f | %.1f | %.2f |%n", i + 1, round.a(), round.b(), round.c(), round.ratio());
+        }
+        double a = median(rounds.stream().mapToDouble(Round::a).toArray());
+        double b = median(rounds.stream().mapToDouble(Round::b).toArray());
+        double c = median(rounds.stream().mapToDouble(Round::c).toArray());
+        out.printf(Locale.ROOT, "| median | %.1f | %.1f | %.1f | %.2f |%n", a, b, c, c / Math.max(a, b));
+        out.printf(Locale.ROOT, "ratio of the medians over %d rounds: c / max(a, b) = %.1f / %.1f = %.2f (target: at most 1.2);"
+                + " median of the rounds' ratios %.2f%n", rounds.size(), c, Math.max(a, b), c / Math.max(a, b),
+                median(rounds.stream().mapToDouble(Round::ratio).toArray()));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private <T> Measured<T> phase(Step<T> step) {

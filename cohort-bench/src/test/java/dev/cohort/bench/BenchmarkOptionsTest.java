@@ -15,6 +15,7 @@ class BenchmarkOptionsTest {
         assertThat(options.seed()).isEqualTo(42);
         assertThat(options.directory()).isEmpty();
         assertThat(options.keep()).isFalse();
+        assertThat(options.rounds()).isEqualTo(1);
     }
 
     @Test
@@ -25,11 +26,12 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsEveryOption() {
-        BenchmarkOptions options = BenchmarkOptions.parse("--seed", "7", "--dir", "/data/bench", "--keep");
+        BenchmarkOptions options = BenchmarkOptions.parse("--seed", "7", "--dir", "/data/bench", "--keep", "--rounds", "3");
 
         assertThat(options.seed()).isEqualTo(7);
         assertThat(options.directory()).contains(Path.of("/data/bench"));
         assertThat(options.keep()).isTrue();
+        assertThat(options.rounds()).isEqualTo(3);
     }
 
     @Test
@@ -40,6 +42,8 @@ class BenchmarkOptionsTest {
                 .hasMessage("--rows needs a value");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--rows", "0"))
                 .hasMessage("--rows must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--rounds", "0"))
+                .hasMessage("--rounds must be between 1 and 20, got 0");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast"))
                 .hasMessage("unknown option --fast");
     }

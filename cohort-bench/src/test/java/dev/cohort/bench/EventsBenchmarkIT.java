@@ -43,7 +43,10 @@ class EventsBenchmarkIT {
                 "| | SQLite | PostgreSQL |",
                 "| (1) at Braze: received / distinct / duplicates / missing | 300 / 300 / 0 / 0 | 300 / 300 / 0 / 0 |",
                 "| (2) at Braze: received / distinct / duplicates / missing | 100 / 100 / 0 / 0 | 100 / 100 / 0 / 0 |",
+                "(0) PostgreSQL alone: 300 events stored and marked delivered in groups of 64 from 4 connections in ",
                 "goal: at least 5,000 events/s delivered end to end on PostgreSQL: ");
+        assertThat(printed).containsPattern("\\| \\(0\\) baseline, PostgreSQL alone: events/s stored and marked delivered"
+                + " \\(groups of 64, 4 connections\\) \\| — \\| [\\d,]+ \\|");
         assertThat(printed).containsPattern("\\| goal: ≥ 5,000 events/s delivered on PostgreSQL \\| — \\| (met|\\*\\*not met\\*\\*) \\|");
         // in each phase of each store: every Braze request taken, every AIR post answered 200 at once
         assertThat(Pattern.compile("requests \\([\\d.]+ events each\\), 0 not 201; AIR: 0 failed posts\n").matcher(printed)
