@@ -25,12 +25,14 @@ final class JdbcEventRepository implements EventRepository {
     private static final String COLUMNS = "id, connector, direction, event_key, ordering_key, event_type, status, payload,"
             + " attempts, received_at, available_at, finished_at, outcome_code, outcome";
 
-    private static final String INSERT = """
+    private static final String INSERT_ROW = """
             INSERT INTO events (workspace_id, connector, direction, event_key, ordering_key, event_type, status, payload,
                                 attempts, received_at, available_at)
             VALUES (:workspace, :connector, :direction, :eventKey, :orderingKey, :eventType, :status, :payload, 0, :now, :now)
-            ON CONFLICT (workspace_id, connector, event_key) DO NOTHING
-            RETURNING id""";
+            ON CONFLICT (workspace_id, connector, event_key) DO NOTHING""";
+    private static final String INSERT = INSERT_ROW + " RETURNING id";
+    /** The most ids one {@code IN (…)} list carries. */
+    private static final int MAX_IDS = 500;
 
     /** How many more pending events a claim looks at than it may take: enough to get past wallets held back. */
     private static final int CANDIDATE_FACTOR = 4;
@@ -74,6 +76,9 @@ final class JdbcEventRepository implements EventRepository {
             return List.of();
         }
         return guarded("storing " + events.size() + " events", () -> database.write(handle -> {
+            if (events.size() > 1 && database.dialect() == Dialect.POSTGRESQL) {
+                return insertBatch(handle, events, now);
+            }
             List<Accepted> accepted = new java.util.ArrayList<>(events.size());
             for (NewEvent event : events) {
                 accepted.add(insert(handle, event, now));
@@ -82,30 +87,51 @@ final class JdbcEventRepository implements EventRepository {
         }));
     }
 
-    private Accepted insert(org.jdbi.v3.core.Handle handle, NewEvent event, Instant now) {
-        Optional<Long> id = handle.createQuery(INSERT)
-                    .bind("workspace", workspace.id())
-                    .bind("connector", event.connector())
-                    .bind("direction", event.direction())
-                    .bind("eventKey", event.eventKey())
-                    .bind("orderingKey", event.orderingKey())
-                    .bind("eventType", event.eventType())
-                    .bind("status", event.ignored() ? Status.IGNORED.name() : Status.PENDING.name())
-                    .bind("payload", event.payload())
-                    .bind("now", database.dialect().timestamp(now))
-                    .mapTo(Long.class)
-                    .findOne();
-        if (id.isPresent()) {
-            return new Accepted(id.get(), false);
+    /**
+     * PostgreSQL: the group's inserts go as one JDBC batch (one round trip), their ids come back as generated keys in
+     * order, one per row inserted; a row not inserted (its key is a duplicate, perhaps of an earlier one of the same
+     * group) is looked up.
+     */
+    private List<Accepted> insertBatch(org.jdbi.v3.core.Handle handle, List<NewEvent> events, Instant now) {
+        PreparedBatch batch = handle.prepareBatch(INSERT_ROW);
+        for (NewEvent event : events) {
+            bindNew(batch, event, now).add();
         }
-        long existing = handle.createQuery("SELECT id FROM events WHERE workspace_id = :workspace AND connector = :connector"
+        org.jdbi.v3.core.result.BatchResultBearing result = batch.executePreparedBatch("id");
+        java.util.Iterator<Long> ids = result.mapTo(Long.class).list().iterator();
+        int[] inserted = result.modifiedRowCounts();
+        List<Accepted> accepted = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            accepted.add(inserted[i] > 0 ? new Accepted(ids.next(), false) : new Accepted(existing(handle, events.get(i)), true));
+        }
+        return accepted;
+    }
+
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNew(S statement, NewEvent event, Instant now) {
+        return statement.bind("workspace", workspace.id())
+                .bind("connector", event.connector())
+                .bind("direction", event.direction())
+                .bind("eventKey", event.eventKey())
+                .bind("orderingKey", event.orderingKey())
+                .bind("eventType", event.eventType())
+                .bind("status", event.ignored() ? Status.IGNORED.name() : Status.PENDING.name())
+                .bind("payload", event.payload())
+                .bind("now", database.dialect().timestamp(now));
+    }
+
+    private long existing(org.jdbi.v3.core.Handle handle, NewEvent event) {
+        return handle.createQuery("SELECT id FROM events WHERE workspace_id = :workspace AND connector = :connector"
                         + " AND event_key = :eventKey")
                 .bind("workspace", workspace.id())
                 .bind("connector", event.connector())
                 .bind("eventKey", event.eventKey())
                 .mapTo(Long.class)
                 .one();
-        return new Accepted(existing, true);
+    }
+
+    private Accepted insert(org.jdbi.v3.core.Handle handle, NewEvent event, Instant now) {
+        Optional<Long> id = bindNew(handle.createQuery(INSERT), event, now).mapTo(Long.class).findOne();
+        return id.map(inserted -> new Accepted(inserted, false)).orElseGet(() -> new Accepted(existing(handle, event), true));
     }
 
     @Override
@@ -173,14 +199,23 @@ final class JdbcEventRepository implements EventRepository {
         if (outcomes.isEmpty()) {
             return;
         }
+        // Events delivered together mostly share their outcome's text: one UPDATE per distinct text, not one per event.
+        java.util.Map<String, List<Long>> idsByDetail = new java.util.LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            idsByDetail.computeIfAbsent(outcome.detail(), detail -> new ArrayList<>()).add(outcome.id());
+        }
         guarded("recording delivered events", () -> database.write(handle -> {
-            PreparedBatch batch = handle.prepareBatch("UPDATE events SET status = 'DELIVERED', finished_at = :now,"
-                    + " outcome_code = NULL, outcome = :detail WHERE workspace_id = :workspace AND id = :id AND status = 'DELIVERING'");
-            for (Outcome outcome : outcomes) {
-                batch.bind("workspace", workspace.id()).bind("id", outcome.id()).bind("detail", outcome.detail())
-                        .bind("now", database.dialect().timestamp(now)).add();
+            for (java.util.Map.Entry<String, List<Long>> group : idsByDetail.entrySet()) {
+                List<Long> ids = group.getValue();
+                for (int from = 0; from < ids.size(); from += MAX_IDS) {
+                    handle.createUpdate("UPDATE events SET status = 'DELIVERED', finished_at = :now, outcome_code = NULL,"
+                                    + " outcome = :detail WHERE id IN (<ids>) AND status = 'DELIVERING'")
+                            .bind("now", database.dialect().timestamp(now))
+                            .bind("detail", group.getKey())
+                            .bindList("ids", ids.subList(from, Math.min(ids.size(), from + MAX_IDS)))
+                            .execute();
+                }
             }
-            batch.execute();
             return null;
         }));
     }

@@ -165,6 +165,25 @@ abstract class EventRepositoryContract {
     }
 
     @Test
+    void eachDeliveredEventKeepsItsOwnOutcomeAndOnlyClaimedEventsBecomeDelivered() {
+        long a1 = events.accept(event("a1", "A"), NOW).id();
+        long b1 = events.accept(event("b1", "B"), NOW).id();
+        long c1 = events.accept(event("c1", "C"), NOW).id();
+        long d1 = events.accept(event("d1", "D"), NOW).id();
+        assertThat(events.claim("braze_out", "node-1", 3, NOW)).extracting(StoredEvent::id).containsExactly(a1, b1, c1);
+
+        events.delivered(List.of(new EventRepository.Outcome(a1, "custom event 'Order Completed'"),
+                new EventRepository.Outcome(b1, "custom event 'Points Earned'"),
+                new EventRepository.Outcome(c1, "custom event 'Order Completed'"),
+                new EventRepository.Outcome(d1, "custom event 'Order Completed'")), NOW.plusSeconds(1));
+
+        assertThat(List.of(a1, b1, c1)).allSatisfy(id -> assertThat(events.find(id).orElseThrow().status()).isEqualTo(Status.DELIVERED));
+        assertThat(events.find(a1).orElseThrow().outcome()).isEqualTo("custom event 'Order Completed'");
+        assertThat(events.find(b1).orElseThrow().outcome()).isEqualTo("custom event 'Points Earned'");
+        assertThat(events.find(d1).orElseThrow().status()).as("never claimed").isEqualTo(Status.PENDING);
+    }
+
+    @Test
     void latenciesOfDeliveredEventsAreReportedSorted() {
         long a1 = events.accept(event("a1", "A"), NOW).id();
         long b1 = events.accept(event("b1", "B"), NOW.plusSeconds(1)).id();
