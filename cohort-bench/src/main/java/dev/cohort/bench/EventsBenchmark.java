@@ -132,8 +132,8 @@ public final class EventsBenchmark {
         }
     }
 
-    /** One store's results; {@code floor}, PostgreSQL's baseline, only for PostgreSQL. */
-    record StoreResult(Store store, Throughput throughput, Latency latency, QueueFloor.Result floor) {}
+    /** One store's results; the baselines {@code floor} (PostgreSQL alone) and {@code http} (the HTTP hop alone) only for PostgreSQL. */
+    record StoreResult(Store store, Throughput throughput, Latency latency, QueueFloor.Result floor, HttpFloor.Result http) {}
 
     private void run() {
         out.println(header());
@@ -213,7 +213,12 @@ public final class EventsBenchmark {
                 }
                 Latency latency = paced(air, braze, connector, workspace.externalKey(), database);
                 describe(latency.phase(), database != null);
-                return new StoreResult(store, throughput, latency, floor);
+                HttpFloor.Result http = null;
+                if (database != null) {
+                    http = HttpFloor.measure(air, wallets, options.events());
+                    out.println(http.describe());
+                }
+                return new StoreResult(store, throughput, latency, floor, http);
             }
         }
     }

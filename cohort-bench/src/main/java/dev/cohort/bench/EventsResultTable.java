@@ -39,8 +39,11 @@ final class EventsResultTable {
         row(out, results, "(0) baseline CPU s: PostgreSQL / JDBC client (cores busy)", r -> r.floor() == null ? "—"
                 : String.format(Locale.ROOT, "%.1f / %.1f (%.2f)", r.floor().cpu().postgres(), r.floor().cpu().jvm(),
                 r.floor().cpu().machine() / r.floor().cpu().wall()));
-        row(out, results, "(1) delivered end to end / baseline", r -> r.floor() == null ? "—"
-                : String.format(Locale.ROOT, "%.2f", r.throughput().deliveredPerSecond() / r.floor().perSecond()));
+        row(out, results, "(0) baseline, HTTP alone: notifications/s from AIR's senders to an endpoint that only answers 200",
+                r -> r.http() == null ? "—" : String.format(Locale.ROOT, "%,.0f", r.http().perSecond()));
+        row(out, results, "(0) baseline CPU s: this JVM (cores busy); ms per notification", r -> r.http() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f (%.2f); %.2f", r.http().cpu().jvm(), r.http().cpu().machine() / r.http().cpu().wall(),
+                1000 * r.http().cpu().jvm() / r.http().events()));
         row(out, results, String.format(Locale.ROOT, "(2) posts at %,d/s for %d s (achieved/s)", options.rate(),
                 options.latencyDuration().toSeconds()), r -> String.format(Locale.ROOT, "%,d (%,.0f)",
                 r.latency().posts().posts(), r.latency().posts().perSecond()));

@@ -44,6 +44,7 @@ class EventsBenchmarkIT {
                 "| (1) at Braze: received / distinct / duplicates / missing | 300 / 300 / 0 / 0 | 300 / 300 / 0 / 0 |",
                 "| (2) at Braze: received / distinct / duplicates / missing | 100 / 100 / 0 / 0 | 100 / 100 / 0 / 0 |",
                 "(0) PostgreSQL alone: 300 events stored and marked delivered in groups of 64 from 4 connections in ",
+                "(0) HTTP alone: AIR's senders posted 300 notifications to an endpoint that only reads each and answers 200, in ",
                 "goal: at least 5,000 events/s delivered end to end on PostgreSQL: ");
         assertThat(printed).containsPattern("\\| \\(0\\) baseline, PostgreSQL alone: events/s stored and marked delivered"
                 + " \\(groups of 64, 4 connections\\) \\| — \\| [\\d,]+ \\|");
