@@ -121,7 +121,7 @@ public final class CohortServer implements AutoCloseable {
         Users users = new Users(workspace.store().access(), clock);
         List<Route> routes = new ArrayList<>(new CohortApi(workspace, launcher, workers, clock).routes());
         routes.addAll(new AccessApi(workspace.store().access(), clock).routes());
-        this.intake = new EventIntake(eventConnectors, events, clock, dispatcher::wake);
+        this.intake = new EventIntake(eventConnectors, events, clock, dispatcher::accepted);
         routes.addAll(new EventApi(intake, eventConnectors, events, clock).routes());
         routes.addAll(serviceRoutes(routes));
         this.routes = List.copyOf(routes);

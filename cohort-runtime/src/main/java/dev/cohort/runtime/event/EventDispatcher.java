@@ -51,6 +51,7 @@ public final class EventDispatcher implements AutoCloseable {
     private final Duration staleClaim;
     private final BiConsumer<String, Duration> deliveredAfter;
     private final Object signal = new Object();
+    private final ReadEvents reads = new ReadEvents();
     private final Map<String, List<Thread>> loops = new HashMap<>();
     private long generation;
     private volatile boolean running;
@@ -77,6 +78,17 @@ public final class EventDispatcher implements AutoCloseable {
         }
         running = true;
         supervisor = Thread.ofVirtual().name("cohort-events-supervisor").start(this::supervise);
+    }
+
+    /**
+     * An event was accepted on this node: keeps what intake read of it (so that delivering it here need not read the
+     * stored notification again) and wakes the loops.
+     */
+    public void accepted(long eventId, BoundConnector connector, LoyaltyEvent read) {
+        if (read != null) {
+            reads.put(eventId, connector, read);
+        }
+        wake();
     }
 
     /** Wakes the loops: an event was accepted on this node. */
@@ -172,14 +184,16 @@ public final class EventDispatcher implements AutoCloseable {
         List<AddressedEvent> addressed = new ArrayList<>();
         String identityType = connector.definition().identityType();
         for (StoredEvent event : claimed) {
-            LoyaltyEvent loyalty;
+            LoyaltyEvent loyalty = reads.take(event.id(), connector);
             try {
-                Optional<LoyaltyEvent> read = connector.readNotification(event.payload().getBytes(StandardCharsets.UTF_8));
-                if (read.isEmpty()) {
-                    delivered(event, "not an event: nothing to send");
-                    continue;
+                if (loyalty == null) {
+                    Optional<LoyaltyEvent> read = connector.readNotification(event.payload().getBytes(StandardCharsets.UTF_8));
+                    if (read.isEmpty()) {
+                        delivered(event, "not an event: nothing to send");
+                        continue;
+                    }
+                    loyalty = read.get();
                 }
-                loyalty = read.get();
             } catch (CohortException e) {
                 events.dead(event.id(), "EVENT_UNREADABLE", "the stored notification can no longer be read: " + e.getMessage(),
                         clock.instant());

@@ -28,11 +28,22 @@ public final class EventIntake implements AutoCloseable {
     public static final ErrorCode CONNECTOR_UNAVAILABLE = new ErrorCode("EVENT_CONNECTOR_UNAVAILABLE", ErrorKind.INTERNAL);
 
     private final EventConnectors connectors;
-    private final Runnable accepted;
+    private final Listener accepted;
     private final GroupCommit commits;
 
-    /** @param accepted told after each event stored for delivery (wakes the dispatcher) */
-    public EventIntake(EventConnectors connectors, EventRepository events, Clock clock, Runnable accepted) {
+    /** Told of each event stored for delivery, once it is committed. */
+    @FunctionalInterface
+    public interface Listener {
+        /**
+         * @param eventId   the stored event's id
+         * @param connector the connector that took it
+         * @param read      what the loyalty platform read of a notification ({@code out}); null for a trigger ({@code in})
+         */
+        void accepted(long eventId, BoundConnector connector, LoyaltyEvent read);
+    }
+
+    /** @param accepted told after each event stored for delivery ({@link EventDispatcher#accepted}: wakes its loops) */
+    public EventIntake(EventConnectors connectors, EventRepository events, Clock clock, Listener accepted) {
         this.connectors = connectors;
         this.accepted = accepted;
         this.commits = new GroupCommit(events, clock);
@@ -69,13 +80,15 @@ public final class EventIntake implements AutoCloseable {
                     : "the X-Auth-Token header is not event connector " + connectorName + "'s external key");
         }
         String payload = new String(body, StandardCharsets.UTF_8);
+        LoyaltyEvent[] read = new LoyaltyEvent[1];
         EventRepository.NewEvent event = switch (direction) {
             case OUT -> {
-                Optional<LoyaltyEvent> read = connector.readNotification(body);
-                if (read.isEmpty()) {
+                Optional<LoyaltyEvent> notification = connector.readNotification(body);
+                if (notification.isEmpty()) {
                     yield null;
                 }
-                LoyaltyEvent loyalty = read.get();
+                LoyaltyEvent loyalty = notification.get();
+                read[0] = loyalty;
                 yield new EventRepository.NewEvent(connectorName, direction.name(), loyalty.eventId(),
                         loyalty.walletId() != null ? "wallet:" + loyalty.walletId() : "event:" + loyalty.eventId(),
                         loyalty.eventName(), payload, !connector.forwards(loyalty));
@@ -91,7 +104,7 @@ public final class EventIntake implements AutoCloseable {
         }
         EventRepository.Accepted stored = commits.accept(event);
         if (!stored.duplicate() && !event.ignored()) {
-            accepted.run();
+            accepted.accepted(stored.id(), connector, read[0]);
         }
         return new Result(stored.id(), event.eventType(), stored.duplicate(), event.ignored());
     }

@@ -8,7 +8,6 @@ import dev.cohort.connector.air.AirEnvelope.Request;
 import dev.cohort.connector.air.AirEnvelope.Response;
 import dev.cohort.spi.event.NotificationRejectedException;
 import dev.cohort.spi.event.NotificationRejectedException.Problem;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ final class EnvelopeReader {
     }
 
     private Optional<AirEnvelope> readBody(byte[] body) {
-        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (body == null || blank(body)) {
             throw rejected(List.of(new Problem("$", "is empty: an AIR event notification is a JSON object with headers,"
                     + " request, response, atomicOperations and enrichmentData")));
         }
@@ -76,6 +75,16 @@ final class EnvelopeReader {
             throw rejected(problems);
         }
         return Optional.of(new AirEnvelope(headers, request, response, operations, wallets));
+    }
+
+    /** Only spaces, tabs and line breaks (JSON's whitespace), without decoding the body. */
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Headers headers(JsonNode headers) {

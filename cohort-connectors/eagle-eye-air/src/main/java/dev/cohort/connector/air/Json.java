@@ -28,10 +28,16 @@ final class Json {
     /** The node at {@code path} (property names separated by dots), or a missing node. */
     static JsonNode at(JsonNode node, String path) {
         JsonNode current = node == null ? MissingNode.getInstance() : node;
-        for (String name : path.split("\\.")) {
+        int start = 0;
+        while (true) {
+            int dot = path.indexOf('.', start);
+            String name = dot < 0 ? path.substring(start) : path.substring(start, dot);
             current = current.isObject() ? current.path(name) : MissingNode.getInstance();
+            if (dot < 0) {
+                return current;
+            }
+            start = dot + 1;
         }
-        return current;
     }
 
     /** The first of {@code paths} that holds a value (not null, not missing), or a missing node. */
