@@ -44,7 +44,7 @@ public final class SftpRemoteFolder implements RemoteFolder {
 
     @Override
     public List<String> list() {
-        return connection().list();
+        return onLiveConnection(SftpConnection::list);
     }
 
     @Override
@@ -59,7 +59,24 @@ public final class SftpRemoteFolder implements RemoteFolder {
 
     @Override
     public boolean delete(String name) {
-        return connection().delete(name);
+        return onLiveConnection(live -> live.delete(name));
+    }
+
+    /**
+     * Runs a cleanup step on the connection, reopened if it was lost — also when it was lost so recently that it
+     * still looked open: a connection that breaks under the step is replaced once and the step done again.
+     */
+    private <T> T onLiveConnection(java.util.function.Function<SftpConnection, T> step) {
+        try {
+            return step.apply(connection());
+        } catch (PartnerException e) {
+            if (!e.errorCode().equals(SftpErrors.CONNECTION_LOST)) {
+                throw e;
+            }
+            connection.close();
+            connection = SftpConnection.open(endpoint);
+            return step.apply(connection);
+        }
     }
 
     @Override
