@@ -5,6 +5,8 @@ import dev.cohort.model.Location;
 import dev.cohort.model.Problems;
 import dev.cohort.model.TemplateField;
 import dev.cohort.model.Transform;
+import dev.cohort.normalisation.InvalidValueException;
+import dev.cohort.normalisation.PhoneNumbers;
 import java.util.List;
 
 /** The checks of one field's source and transform chain that need no destination and no query. */

@@ -2,6 +2,7 @@ package dev.cohort.runtime.template;
 
 import dev.cohort.engine.Column;
 import dev.cohort.model.DataTemplate;
+import dev.cohort.normalisation.InvalidValueException;
 import java.util.List;
 
 /**

@@ -1,6 +1,11 @@
 package dev.cohort.runtime.template;
 
 import dev.cohort.model.Transform;
+import dev.cohort.normalisation.EmailAddresses;
+import dev.cohort.normalisation.InvalidValueException;
+import dev.cohort.normalisation.PhoneNumbers;
+import dev.cohort.normalisation.UuidText;
+import dev.cohort.normalisation.WhiteSpace;
 import java.util.Locale;
 
 /**

@@ -8,6 +8,7 @@ import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FieldSource;
 import dev.cohort.model.TemplateField;
 import dev.cohort.model.Transform;
+import dev.cohort.normalisation.InvalidValueException;
 import dev.cohort.runtime.template.NormalisationVectors.Vector;
 import java.util.List;
 import java.util.Set;

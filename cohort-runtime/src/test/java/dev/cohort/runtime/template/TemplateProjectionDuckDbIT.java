@@ -1,12 +1,11 @@
 package dev.cohort.runtime.template;
 
-import dev.cohort.engine.duckdb.DuckDbDialect;
-
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.field;
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cohort.engine.Column;
+import dev.cohort.engine.duckdb.DuckDbDialect;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FieldSource;
 import dev.cohort.model.Transform;
@@ -226,7 +225,7 @@ class TemplateProjectionDuckDbIT {
             int codePoint = switch (random.nextInt(5)) {
                 case 0 -> 0x20 + random.nextInt(0x5F);
                 case 1 -> 0xA0 + random.nextInt(0x160);
-                case 2 -> WhiteSpace.CHARACTERS.charAt(random.nextInt(WhiteSpace.CHARACTERS.length()));
+                case 2 -> Transform.Trim.CHARACTERS.charAt(random.nextInt(Transform.Trim.CHARACTERS.length()));
                 case 3 -> 0x4E00 + random.nextInt(0x5000);
                 default -> 0x1F300 + random.nextInt(0x300);
             };

@@ -1,15 +1,13 @@
 package dev.cohort.runtime.template;
 
-import dev.cohort.engine.duckdb.DuckDbDialect;
-
-import dev.cohort.engine.SqlDialect;
-
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.field;
 import static dev.cohort.runtime.template.TemplateEvaluatorTest.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cohort.engine.Column;
+import dev.cohort.engine.SqlDialect;
+import dev.cohort.engine.duckdb.DuckDbDialect;
 import dev.cohort.model.DataTemplate;
 import dev.cohort.model.FieldSource;
 import dev.cohort.model.Transform;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TemplateProjectionTest {
     private static final List<Column> COLUMNS = List.of(
             new Column("id", "BIGINT"), new Column("Email", "VARCHAR"), new Column("joined", "DATE"));
-    private static final String TRIM = "trim(q.\"Email\", " + DuckDbDialect.INSTANCE.quoteLiteral(WhiteSpace.CHARACTERS) + ")";
+    private static final String TRIM = "trim(q.\"Email\", " + DuckDbDialect.INSTANCE.quoteLiteral(Transform.Trim.CHARACTERS) + ")";
 
     @Test
     void writesOneSelectOverTheQuery() {

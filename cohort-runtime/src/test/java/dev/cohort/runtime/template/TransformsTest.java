@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cohort.model.Transform;
+import dev.cohort.normalisation.InvalidValueException;
+import dev.cohort.normalisation.UuidText;
 import dev.cohort.spi.CohortException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ class TransformsTest {
             }
         }
         assertThat(stripped).containsExactlyElementsOf(whiteSpaceProperty);
-        assertThat(WhiteSpace.CHARACTERS.chars().mapToObj(c -> (char) c).toList()).containsExactlyElementsOf(stripped);
+        assertThat(Transform.Trim.CHARACTERS.chars().mapToObj(c -> (char) c).toList()).containsExactlyElementsOf(stripped);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cohort.connector.insider;
 
+import dev.cohort.normalisation.WhiteSpace;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RequestPermits;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package dev.cohort.connector.insider;
 
+import dev.cohort.normalisation.InvalidValueException;
 import dev.cohort.spi.CohortException;
 import dev.cohort.spi.destination.DeliveredFile;
 import dev.cohort.spi.destination.DestinationWriter;

@@ -3,6 +3,8 @@ package dev.cohort.connector.insider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cohort.normalisation.InvalidValueException;
+import dev.cohort.normalisation.UuidText;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -87,7 +89,8 @@ class ValueNormaliserTest {
             US | +\uFF11 \uFF16\uFF15\uFF10 \uFF12\uFF15\uFF13 \uFF10\uFF10\uFF10\uFF10 | +16502530000
             """)
     void phoneNumbersBecomeE164InTheDefaultRegion(String region, String value, String expected) {
-        assertThat(new PhoneNormaliser(region.toUpperCase(java.util.Locale.ROOT)).normalise(value)).isEqualTo(expected);
+        assertThat(ValueNormaliser.forAttribute(SegmentAttribute.PHONE_NUMBER, region.toUpperCase(java.util.Locale.ROOT)).normalise(value))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -100,15 +103,15 @@ class ValueNormaliserTest {
             US | +1 650-253-0000 ext. 123 | the phone number has an extension, which E.164 cannot carry
             """)
     void invalidPhoneNumbersAreRefusedWithoutTheValue(String region, String value, String reason) {
-        assertRefused(new PhoneNormaliser(region), value, reason);
+        assertRefused(ValueNormaliser.forAttribute(SegmentAttribute.PHONE_NUMBER, region), value, reason);
     }
 
     @org.junit.jupiter.api.Test
     void withoutADefaultRegionOnlyNumbersWithACountryCodeAreTaken() {
-        PhoneNormaliser noRegion = new PhoneNormaliser(null);
+        ValueNormaliser noRegion = ValueNormaliser.forAttribute(SegmentAttribute.PHONE_NUMBER, null);
         assertThat(noRegion.normalise("+90 532 123 45 67")).isEqualTo("+905321234567");
         assertThat(noRegion.normalise("tel:+1-650-253-0000")).isEqualTo("+16502530000");
-        assertRefused(noRegion, "0532 123 45 67", PhoneNormaliser.NO_COUNTRY_CODE);
+        assertRefused(noRegion, "0532 123 45 67", ValueNormaliser.NO_COUNTRY_CODE);
         assertRefused(noRegion, "+1 555 123 4567", "not a valid phone number");
     }
 
@@ -129,7 +132,7 @@ class ValueNormaliserTest {
     @ValueSource(strings = {"f81d4fae-7dec-11d0-a765-00a0c91e6bf", "f81d4fae-7dec-11d0-a765-00a0c91e6bfg",
             "f81d4fae7-dec-11d0-a765-00a0c91e6bf6", "1-2-3-4-5", "{123e4567e89b12d3a456426614174000"})
     void invalidUuidsAreRefusedWithoutTheValue(String value) {
-        assertRefused(UUID, value, UuidNormaliser.INVALID);
+        assertRefused(UUID, value, UuidText.INVALID);
     }
 
     @ParameterizedTest

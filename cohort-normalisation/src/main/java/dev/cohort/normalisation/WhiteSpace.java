@@ -1,19 +1,17 @@
-package dev.cohort.runtime.template;
+package dev.cohort.normalisation;
 
 /**
  * The characters {@code trim} removes: Unicode's White_Space property (which, unlike
  * {@link Character#isWhitespace(char)}, includes the no-break spaces U+00A0, U+2007 and U+202F) plus
  * two invisible characters that stick to values copied from documents and spreadsheets: ZERO WIDTH
  * SPACE (U+200B) and the byte order mark (U+FEFF). All of them are in the Basic Multilingual Plane,
- * so a {@code char} test is exact.
+ * so a {@code char} test is exact. The data template pushes the same set into SQL
+ * ({@code dev.cohort.model.Transform.Trim.CHARACTERS}; a test keeps the two equal).
  */
-final class WhiteSpace {
-    /** Every character {@link #trim} removes, in code point order; also used to push trim into SQL. */
-    static final String CHARACTERS = dev.cohort.model.Transform.Trim.CHARACTERS;
-
+public final class WhiteSpace {
     private WhiteSpace() {}
 
-    static boolean isWhiteSpace(char c) {
+    public static boolean isWhiteSpace(char c) {
         if (c <= ' ') {
             return c == ' ' || (c >= '\t' && c <= '\r');
         }
@@ -27,7 +25,7 @@ final class WhiteSpace {
     }
 
     /** {@code value} without leading and trailing white space; the same instance when there is none. */
-    static String trim(String value) {
+    public static String trim(String value) {
         int start = 0;
         int end = value.length();
         while (start < end && isWhiteSpace(value.charAt(start))) {
@@ -40,7 +38,7 @@ final class WhiteSpace {
     }
 
     /** Whether {@code value} contains white space anywhere. */
-    static boolean containsAny(String value) {
+    public static boolean containsAny(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (isWhiteSpace(value.charAt(i))) {
                 return true;

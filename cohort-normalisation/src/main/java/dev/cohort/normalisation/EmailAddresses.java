@@ -1,4 +1,4 @@
-package dev.cohort.runtime.template;
+package dev.cohort.normalisation;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -9,27 +9,27 @@ import java.util.Locale;
  * ({@code Ada <ada@example.com>}) are rejected; internationalised addresses (RFC 6531) are accepted.
  * The reasons below are the exact rejection messages, listed in {@code docs/normalisation.md}.
  */
-final class EmailAddresses {
-    static final int MAX_LENGTH = 254;
-    static final int MAX_LOCAL_PART = 64;
-    static final int MAX_LABEL = 63;
+public final class EmailAddresses {
+    public static final int MAX_LENGTH = 254;
+    public static final int MAX_LOCAL_PART = 64;
+    public static final int MAX_LABEL = 63;
 
     private static final String PREFIX = "not a valid e-mail address: ";
-    static final String WHITE_SPACE_INSIDE = PREFIX + "white space inside it";
-    static final String NO_AT = PREFIX + "no '@'";
-    static final String MORE_THAN_ONE_AT = PREFIX + "more than one '@'";
-    static final String EMPTY_LOCAL_PART = PREFIX + "nothing before the '@'";
-    static final String EMPTY_DOMAIN = PREFIX + "nothing after the '@'";
-    static final String TOO_LONG = PREFIX + "longer than " + MAX_LENGTH + " characters";
-    static final String LOCAL_PART_TOO_LONG = PREFIX + "more than " + MAX_LOCAL_PART + " characters before the '@'";
-    static final String LOCAL_PART_CHARACTER = PREFIX + "a character not allowed before the '@'";
-    static final String LOCAL_PART_DOTS = PREFIX + "'.' at the start or end of the part before the '@', or two in a row";
-    static final String DOMAIN_WITHOUT_DOT = PREFIX + "the domain has no '.'";
-    static final String DOMAIN_EMPTY_LABEL = PREFIX + "the domain has '..' or a '.' at either end";
-    static final String DOMAIN_CHARACTER = PREFIX + "a character not allowed in the domain";
-    static final String DOMAIN_HYPHEN = PREFIX + "a part of the domain starts or ends with '-'";
-    static final String DOMAIN_LABEL_TOO_LONG = PREFIX + "a part of the domain is longer than " + MAX_LABEL + " characters";
-    static final String BAD_TOP_LEVEL_DOMAIN = PREFIX + "the top-level domain is one character or a number";
+    public static final String WHITE_SPACE_INSIDE = PREFIX + "white space inside it";
+    public static final String NO_AT = PREFIX + "no '@'";
+    public static final String MORE_THAN_ONE_AT = PREFIX + "more than one '@'";
+    public static final String EMPTY_LOCAL_PART = PREFIX + "nothing before the '@'";
+    public static final String EMPTY_DOMAIN = PREFIX + "nothing after the '@'";
+    public static final String TOO_LONG = PREFIX + "longer than " + MAX_LENGTH + " characters";
+    public static final String LOCAL_PART_TOO_LONG = PREFIX + "more than " + MAX_LOCAL_PART + " characters before the '@'";
+    public static final String LOCAL_PART_CHARACTER = PREFIX + "a character not allowed before the '@'";
+    public static final String LOCAL_PART_DOTS = PREFIX + "'.' at the start or end of the part before the '@', or two in a row";
+    public static final String DOMAIN_WITHOUT_DOT = PREFIX + "the domain has no '.'";
+    public static final String DOMAIN_EMPTY_LABEL = PREFIX + "the domain has '..' or a '.' at either end";
+    public static final String DOMAIN_CHARACTER = PREFIX + "a character not allowed in the domain";
+    public static final String DOMAIN_HYPHEN = PREFIX + "a part of the domain starts or ends with '-'";
+    public static final String DOMAIN_LABEL_TOO_LONG = PREFIX + "a part of the domain is longer than " + MAX_LABEL + " characters";
+    public static final String BAD_TOP_LEVEL_DOMAIN = PREFIX + "the top-level domain is one character or a number";
 
     /** ASCII characters allowed in a local part besides '.', which has rules of its own (RFC 5322 atext). */
     private static final boolean[] LOCAL_ASCII = asciiTable("!#$%&'*+-/=?^_`{|}~");
@@ -44,7 +44,7 @@ final class EmailAddresses {
      *
      * @throws InvalidValueException when the result is not an e-mail address
      */
-    static String normalise(String value) {
+    public static String normalise(String value) {
         String address = WhiteSpace.trim(value);
         if (address.isEmpty()) {
             return null;

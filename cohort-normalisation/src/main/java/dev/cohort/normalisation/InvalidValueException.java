@@ -1,4 +1,4 @@
-package dev.cohort.runtime.template;
+package dev.cohort.normalisation;
 
 import dev.cohort.spi.CohortException;
 import dev.cohort.spi.ErrorCode;
@@ -13,7 +13,7 @@ public final class InvalidValueException extends CohortException {
     private static final long serialVersionUID = 1L;
     public static final ErrorCode CODE = ErrorCode.user("INVALID_VALUE");
 
-    InvalidValueException(String reason) {
+    public InvalidValueException(String reason) {
         super(CODE, reason);
     }
 

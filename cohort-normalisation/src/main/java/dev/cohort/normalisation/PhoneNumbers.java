@@ -1,4 +1,4 @@
-package dev.cohort.runtime.template;
+package dev.cohort.normalisation;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -18,26 +18,53 @@ import java.util.TreeSet;
  *
  * <p>A normaliser is not thread-safe: it reuses one parsed-number object between calls.
  */
-final class PhoneNumbers {
-    static final ErrorCode UNKNOWN_REGION = ErrorCode.user("UNKNOWN_PHONE_REGION");
-    static final String EXTENSION = "the phone number has an extension, which E.164 cannot carry";
+public final class PhoneNumbers {
+    public static final ErrorCode UNKNOWN_REGION = ErrorCode.user("UNKNOWN_PHONE_REGION");
+    public static final String EXTENSION = "the phone number has an extension, which E.164 cannot carry";
     /** Regions people look for first, for messages that list examples. */
-    static final List<String> EXAMPLE_REGIONS =
+    public static final List<String> EXAMPLE_REGIONS =
             List.of("US", "GB", "DE", "FR", "NL", "ES", "IT", "CA", "AU", "BR", "IN", "JP");
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** The region libphonenumber reads as "none": only numbers written with their country code parse. */
+    private static final String NO_REGION = "ZZ";
+
     private final String region;
     private final String invalid;
+    private final String withoutCountryCode;
     private final PhoneNumber scratch = new PhoneNumber();
 
-    /** @param region an ISO 3166-1 alpha-2 code libphonenumber knows, in any case */
-    PhoneNumbers(String region) {
-        this.region = canonicalRegion(region);
-        if (!UTIL.getSupportedRegions().contains(this.region)) {
+    /**
+     * Numbers written without a country code are read in {@code region}.
+     *
+     * @param region an ISO 3166-1 alpha-2 code libphonenumber knows, in any case
+     * @throws CohortException {@link #UNKNOWN_REGION} naming codes that would do
+     */
+    public PhoneNumbers(String region) {
+        this(knownRegion(region), "not a valid phone number for region " + canonicalRegion(region), null);
+    }
+
+    private PhoneNumbers(String region, String invalid, String withoutCountryCode) {
+        this.region = region;
+        this.invalid = invalid;
+        this.withoutCountryCode = withoutCountryCode;
+    }
+
+    /**
+     * Only numbers written with their country code ({@code +…}) are read; one without is rejected with
+     * {@code withoutCountryCode}, which should say how to give it one.
+     */
+    public static PhoneNumbers internationalOnly(String withoutCountryCode) {
+        return new PhoneNumbers(NO_REGION, "not a valid phone number", withoutCountryCode);
+    }
+
+    private static String knownRegion(String region) {
+        String canonical = canonicalRegion(region);
+        if (!UTIL.getSupportedRegions().contains(canonical)) {
             throw new CohortException(UNKNOWN_REGION, unknownRegionMessage(region));
         }
-        this.invalid = "not a valid phone number for region " + this.region;
+        return canonical;
     }
 
     /**
@@ -45,7 +72,7 @@ final class PhoneNumbers {
      *
      * @throws InvalidValueException when it is not a valid phone number
      */
-    String normalise(String value) {
+    public String normalise(String value) {
         String text = WhiteSpace.trim(value);
         if (text.isEmpty()) {
             return null;
@@ -57,6 +84,10 @@ final class PhoneNumbers {
         try {
             UTIL.parse(text, region, scratch);
         } catch (NumberParseException e) {
+            if (e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE && region.equals(NO_REGION)
+                    && !hasLeadingPlus(text)) {
+                throw new InvalidValueException(withoutCountryCode);
+            }
             throw new InvalidValueException(invalid);
         }
         if (!UTIL.isValidNumber(scratch)) {
@@ -69,16 +100,16 @@ final class PhoneNumbers {
     }
 
     /** Whether libphonenumber knows {@code region} (an ISO 3166-1 alpha-2 code, in any case). */
-    static boolean isKnownRegion(String region) {
+    public static boolean isKnownRegion(String region) {
         return UTIL.getSupportedRegions().contains(canonicalRegion(region));
     }
 
-    static Set<String> knownRegions() {
+    public static Set<String> knownRegions() {
         return new TreeSet<>(UTIL.getSupportedRegions());
     }
 
     /** Says what is wrong with {@code region} and which codes would do. */
-    static String unknownRegionMessage(String region) {
+    public static String unknownRegionMessage(String region) {
         String hint = canonicalRegion(region).equals("UK") ? " (the United Kingdom is GB)" : "";
         return "phone region '" + region + "' is not a region code libphonenumber knows" + hint
                 + ": use an ISO 3166-1 alpha-2 code such as " + String.join(", ", EXAMPLE_REGIONS)
@@ -93,6 +124,20 @@ final class PhoneNumbers {
      * libphonenumber never reads a number from text without a digit, so junk such as "n/a" or "none" is
      * rejected here without paying for its parse exception.
      */
+    /** A {@code +} (or full-width {@code ＋}) before the first digit, after an optional {@code tel:}. */
+    private static boolean hasLeadingPlus(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '+' || c == '\uFF0B') {
+                return true;
+            }
+            if (Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isDigit(text.charAt(i))) {
