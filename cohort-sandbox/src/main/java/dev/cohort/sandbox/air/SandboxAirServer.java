@@ -1,6 +1,6 @@
 package dev.cohort.sandbox.air;
 
-import dev.cohort.sandbox.http.HttpListener;
+import dev.cohort.sandbox.http.SandboxHttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe. Start once, close once; a closed server cannot be started again. Closing drops notifications not
  * yet delivered; the wallets stay readable.
  */
-public final class SandboxAirServer implements AutoCloseable {
+public final class SandboxAirServer extends SandboxHttpServer {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_NOTIFICATION_SENDERS = 4;
     public static final int DEFAULT_NOTIFICATION_ATTEMPTS = 4;
@@ -62,8 +62,6 @@ public final class SandboxAirServer implements AutoCloseable {
     private static final Duration MAX_DELAY = Duration.ofHours(1);
     private static final int NOTIFICATION_LIST_CAPACITY = 10_000;
 
-    private final String host;
-    private final int requestedPort;
     private final AirClient client;
     private final String unitId;
     private final String schemeId;
@@ -78,14 +76,11 @@ public final class SandboxAirServer implements AutoCloseable {
     private final Duration httpTimeout;
     private final Set<String> enrichmentTypes;
     private NotificationDelivery.Target initialTarget;
-    private HttpListener server;
     private HttpClient http;
     private volatile NotificationDelivery delivery;
-    private volatile boolean closed;
 
     private SandboxAirServer(Builder builder) {
-        this.host = builder.host;
-        this.requestedPort = builder.port;
+        super("sandbox AIR server", builder.host, builder.port);
         this.client = builder.client;
         this.unitId = builder.unitId;
         this.schemeId = builder.schemeId;
@@ -129,9 +124,7 @@ public final class SandboxAirServer implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public synchronized SandboxAirServer start() {
-        if (server != null || closed) {
-            throw new IllegalStateException("the sandbox AIR server is " + (closed ? "closed" : "already started"));
-        }
+        requireStartable();
         http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(httpTimeout)
@@ -139,48 +132,20 @@ public final class SandboxAirServer implements AutoCloseable {
                 .build();
         delivery = new NotificationDelivery(http, events, faults, initialTarget, senders, attempts, retryDelay, httpTimeout);
         try {
-            server = HttpListener.start(host, requestedPort, "sandbox-air-request-", new AirApi(client, program, faults, events));
+            listen("sandbox-air-request-", new AirApi(client, program, faults, events));
         } catch (IOException e) {
             delivery.close();
             http.shutdownNow();
-            throw new SandboxAirException(SandboxAirException.START_FAILED, "Cannot start the sandbox AIR server on " + host + ":"
-                    + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
+            throw new SandboxAirException(SandboxAirException.START_FAILED, startFailure(e), e);
         }
         return this;
     }
 
-    /** Stops listening and sending; notifications not yet delivered are dropped. */
+    /** Stops sending once it stopped listening ({@link #close()}); notifications not yet delivered are dropped. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (server != null) {
-            server.close();
-            delivery.close();
-            http.shutdownNow();
-            server = null;
-        }
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    /** The port clients connect to: the ephemeral one chosen when the server was built with port 0. */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("the sandbox AIR server is not running: start() it first");
-        }
-        return server.port();
-    }
-
-    /** The server's base URL, e.g. {@code http://127.0.0.1:40123}: an AIR connector's base URL (paths add {@code /2.0/…}). */
-    public synchronized URI url() {
-        port();
-        return server.url();
+    protected void stopped() {
+        delivery.close();
+        http.shutdownNow();
     }
 
     /** {@code url()} + {@code /2.0}, where AIR's API paths start. */
@@ -406,8 +371,8 @@ public final class SandboxAirServer implements AutoCloseable {
     }
 
     private void requireRunning() {
-        if (delivery == null || closed) {
-            throw new IllegalStateException("the sandbox AIR server is " + (closed ? "closed" : "not started: start() it first"));
+        if (delivery == null || isClosed()) {
+            throw new IllegalStateException("the sandbox AIR server is " + (isClosed() ? "closed" : "not started: start() it first"));
         }
     }
 

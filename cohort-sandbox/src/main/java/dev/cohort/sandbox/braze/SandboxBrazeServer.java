@@ -1,6 +1,6 @@
 package dev.cohort.sandbox.braze;
 
-import dev.cohort.sandbox.http.HttpListener;
+import dev.cohort.sandbox.http.SandboxHttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Start once, close once; a closed server cannot be started again; what it received stays readable.
  */
-public final class SandboxBrazeServer implements AutoCloseable {
+public final class SandboxBrazeServer extends SandboxHttpServer {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Braze's documented limit per array of one request. */
     public static final int DEFAULT_MAX_PER_ARRAY = 75;
@@ -46,8 +46,6 @@ public final class SandboxBrazeServer implements AutoCloseable {
     public static final Duration DEFAULT_RATE_LIMIT_WINDOW = Duration.ofSeconds(3);
     private static final Duration MAX_WINDOW = Duration.ofHours(1);
 
-    private final String host;
-    private final int requestedPort;
     private final Set<String> apiKeys;
     private final int rateLimitRequests;
     private final Duration rateLimitWindow;
@@ -57,12 +55,9 @@ public final class SandboxBrazeServer implements AutoCloseable {
     private final BrazeEventLog events;
     private final UserStore users = new UserStore();
     private final BrazeApi.Counts counts = new BrazeApi.Counts();
-    private HttpListener server;
-    private boolean closed;
 
     private SandboxBrazeServer(Builder builder) {
-        this.host = builder.host;
-        this.requestedPort = builder.port;
+        super("sandbox Braze server", builder.host, builder.port);
         this.apiKeys = Collections.unmodifiableSet(new LinkedHashSet<>(builder.apiKeys));
         this.rateLimitRequests = builder.rateLimitRequests;
         this.rateLimitWindow = builder.rateLimitWindow;
@@ -95,51 +90,16 @@ public final class SandboxBrazeServer implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public synchronized SandboxBrazeServer start() {
-        if (server != null || closed) {
-            throw new IllegalStateException("the sandbox Braze server is " + (closed ? "closed" : "already started"));
-        }
+        requireStartable();
         Map<String, BrazeRateLimit> rateLimits = new LinkedHashMap<>();
         apiKeys.forEach(key -> rateLimits.put(key, new BrazeRateLimit(rateLimitRequests, rateLimitWindow)));
         try {
-            server = HttpListener.start(host, requestedPort, "sandbox-braze-request-",
-                    new BrazeApi(Collections.unmodifiableMap(rateLimits), users, faults, events, clock, limits, counts));
+            listen("sandbox-braze-request-", new BrazeApi(Collections.unmodifiableMap(rateLimits), users, faults, events, clock,
+                    limits, counts));
         } catch (IOException e) {
-            throw new SandboxBrazeException(SandboxBrazeException.START_FAILED, "Cannot start the sandbox Braze server on " + host + ":"
-                    + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
+            throw new SandboxBrazeException(SandboxBrazeException.START_FAILED, startFailure(e), e);
         }
         return this;
-    }
-
-    /** Stops listening; what was received stays readable. */
-    @Override
-    public synchronized void close() {
-        closed = true;
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    /** The port clients connect to: the ephemeral one chosen when the server was built with port 0. */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("the sandbox Braze server is not running: start() it first");
-        }
-        return server.port();
-    }
-
-    /** The REST endpoint, e.g. {@code http://127.0.0.1:40123} — where {@code https://rest.iad-01.braze.com} would be. */
-    public synchronized URI url() {
-        port();
-        return server.url();
     }
 
     /** {@code url()} + {@code /users/track}. */

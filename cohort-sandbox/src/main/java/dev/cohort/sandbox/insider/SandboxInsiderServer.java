@@ -1,6 +1,6 @@
 package dev.cohort.sandbox.insider;
 
-import dev.cohort.sandbox.http.HttpListener;
+import dev.cohort.sandbox.http.SandboxHttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  * <p>Thread-safe. Start once, close once; a closed server cannot be started again. Closing drops uploads
  * still being processed and callbacks not yet sent.
  */
-public final class SandboxInsiderServer implements AutoCloseable {
+public final class SandboxInsiderServer extends SandboxHttpServer {
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Insider's documented rate limit: 100 requests per second. */
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 100;
@@ -61,8 +61,6 @@ public final class SandboxInsiderServer implements AutoCloseable {
     static final String USER_AGENT = "cohort-sandbox-insider";
     private static final Duration MAX_DELAY = Duration.ofHours(2);
 
-    private final String host;
-    private final int requestedPort;
     private final Map<String, AccountState> accounts;
     private final InsiderFaults faults = new InsiderFaults();
     private final InsiderEventLog events;
@@ -76,14 +74,11 @@ public final class SandboxInsiderServer implements AutoCloseable {
     private final Duration callbackRetryDelay;
     private final Duration httpTimeout;
     private final int maxFileBytes;
-    private HttpListener server;
     private HttpClient http;
     private Background background;
-    private boolean closed;
 
     private SandboxInsiderServer(Builder builder) {
-        this.host = builder.host;
-        this.requestedPort = builder.port;
+        super("sandbox Insider One server", builder.host, builder.port);
         Map<String, AccountState> byPartner = new LinkedHashMap<>();
         builder.accounts.forEach(account -> byPartner.put(account.partnerName(), new AccountState(account, builder.rateLimitPerSecond)));
         this.accounts = Collections.unmodifiableMap(byPartner);
@@ -123,9 +118,7 @@ public final class SandboxInsiderServer implements AutoCloseable {
      * @throws IllegalStateException when already started or closed
      */
     public synchronized SandboxInsiderServer start() {
-        if (server != null || closed) {
-            throw new IllegalStateException("the sandbox Insider One server is " + (closed ? "closed" : "already started"));
-        }
+        requireStartable();
         http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(httpTimeout)
@@ -137,49 +130,20 @@ public final class SandboxInsiderServer implements AutoCloseable {
         UploadProcessor processor = new UploadProcessor(http, background, events, faults, callbacks, clock, callbackDelay,
                 httpTimeout, maxFileBytes);
         try {
-            server = HttpListener.start(host, requestedPort, "sandbox-insider-request-",
-                    new FpsApi(accounts, faults, events, clock, uploadFields, segmentReplacement, processor));
+            listen("sandbox-insider-request-", new FpsApi(accounts, faults, events, clock, uploadFields, segmentReplacement, processor));
         } catch (IOException e) {
             background.close();
             http.shutdownNow();
-            throw new SandboxInsiderException(SandboxInsiderException.START_FAILED, "Cannot start the sandbox Insider One server on "
-                    + host + ":" + requestedPort + ": " + e.getMessage() + ". Choose another port, or port 0 for any free one.", e);
+            throw new SandboxInsiderException(SandboxInsiderException.START_FAILED, startFailure(e), e);
         }
         return this;
     }
 
-    /** Stops listening, drops uploads in progress and callbacks not yet sent; the stored segments stay readable. */
+    /** Drops uploads in progress and callbacks not yet sent once it stopped listening; the stored segments stay readable. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (server != null) {
-            server.close();
-            background.close();
-            http.shutdownNow();
-            server = null;
-        }
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
-
-    public String host() {
-        return host;
-    }
-
-    /** The port clients connect to: the ephemeral one chosen when the server was built with port 0. */
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("the sandbox Insider One server is not running: start() it first");
-        }
-        return server.port();
-    }
-
-    /** The API's base URL, e.g. {@code http://127.0.0.1:40123} — where {@code https://contact.useinsider.com} would be. */
-    public synchronized URI url() {
-        port();
-        return server.url();
+    protected void stopped() {
+        background.close();
+        http.shutdownNow();
     }
 
     /** {@code url()} + {@code /fps/v1/upload}. */
