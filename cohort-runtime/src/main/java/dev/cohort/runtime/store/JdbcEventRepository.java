@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.result.BatchResultBearing;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The event queue on either backend. Storing is one {@code INSERT … ON CONFLICT DO NOTHING} (a duplicate key
@@ -97,8 +100,8 @@ final class JdbcEventRepository implements EventRepository {
         for (NewEvent event : events) {
             bindNew(batch, event, now).add();
         }
-        org.jdbi.v3.core.result.BatchResultBearing result = batch.executePreparedBatch("id");
-        java.util.Iterator<Long> ids = result.mapTo(Long.class).list().iterator();
+        BatchResultBearing result = batch.executePreparedBatch("id");
+        Iterator<Long> ids = result.mapTo(Long.class).list().iterator();
         int[] inserted = result.modifiedRowCounts();
         List<Accepted> accepted = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -107,7 +110,7 @@ final class JdbcEventRepository implements EventRepository {
         return accepted;
     }
 
-    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindNew(S statement, NewEvent event, Instant now) {
+    private <S extends SqlStatement<S>> S bindNew(S statement, NewEvent event, Instant now) {
         return statement.bind("workspace", workspace.id())
                 .bind("connector", event.connector())
                 .bind("direction", event.direction())
