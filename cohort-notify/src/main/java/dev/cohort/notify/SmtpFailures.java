@@ -1,5 +1,6 @@
 package dev.cohort.notify;
 
+import dev.cohort.spi.Causes;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -32,7 +33,7 @@ final class SmtpFailures {
         if (e instanceof SendFailedException refused) {
             return refused(channel, refused);
         }
-        if (has(e, SSLException.class)) {
+        if (Causes.has(e, SSLException.class)) {
             return DeliveryOutcome.permanent(channel + ": the TLS connection failed (" + causeOf(e) + "); check the"
                     + " security setting fits the port (TLS is usually 465, STARTTLS 587) and that the server's"
                     + " certificate is valid for its host name.");
@@ -42,7 +43,7 @@ final class SmtpFailures {
                     + " that mail is never sent unencrypted: use security TLS if the server expects it from the first"
                     + " byte (port 465), or a server that offers STARTTLS.");
         }
-        if (has(e, IOException.class)) {
+        if (Causes.has(e, IOException.class)) {
             return DeliveryOutcome.temporary(channel + ": could not talk to the SMTP server (" + causeOf(e)
                     + "); check that it is running and that the host and port are right.");
         }
@@ -66,7 +67,7 @@ final class SmtpFailures {
         if (code.filter(c -> c / 100 == 4).isPresent()) {
             return DeliveryOutcome.temporary(channel + ": the SMTP server asked to try again later (" + serverSaid(e) + ").");
         }
-        String role = has(e, SMTPSenderFailedException.class) ? "the sender address (from)" : "the message";
+        String role = Causes.has(e, SMTPSenderFailedException.class) ? "the sender address (from)" : "the message";
         return DeliveryOutcome.permanent(channel + ": the SMTP server refused " + role + " (" + serverSaid(e)
                 + "); check the channel's from address and that the server lets the user send from it.");
     }
@@ -94,21 +95,9 @@ final class SmtpFailures {
         };
     }
 
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The innermost cause: "ConnectException: Connection refused". */
     private static String causeOf(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         String message = root.getMessage() == null ? "" : ": " + Redaction.addressesIn(root.getMessage().strip());
         return root.getClass().getSimpleName() + message;
     }

@@ -1,5 +1,6 @@
 package dev.cohort.spi.destination;
 
+import dev.cohort.spi.Causes;
 import dev.cohort.spi.destination.CheckResult.Step;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,11 +75,11 @@ public final class HttpReachability {
     }
 
     private static String failure(IOException e, String where) {
-        if (has(e, SSLException.class)) {
-            return "the TLS handshake with " + where + " failed (" + rootMessage(e) + "): its certificate is not trusted by this Java,"
+        if (Causes.has(e, SSLException.class)) {
+            return "the TLS handshake with " + where + " failed (" + Causes.rootMessage(e) + "): its certificate is not trusted by this Java,"
                     + " has expired, or is not for this host; check base_url";
         }
-        if (has(e, ConnectException.class)) {
+        if (Causes.has(e, ConnectException.class)) {
             return "the connection to " + where + " was refused: nothing listens there; check base_url's host and port";
         }
         return "the connection to " + where + " failed (" + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
@@ -90,22 +91,5 @@ public final class HttpReachability {
             return uri.getPort();
         }
         return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cohort.connector.braze;
 
+import dev.cohort.spi.Causes;
 import dev.cohort.spi.config.Settings;
 import dev.cohort.spi.destination.RateLimit;
 import dev.cohort.spi.destination.RequestPermits;
@@ -340,15 +341,15 @@ public final class BrazeMarketingPlatform implements MarketingPlatform<BrazeConf
                 return new DeliveryOutcome.Retry(code + "no answer from " + where + " within " + seconds(config.requestTimeout())
                         + " (request_timeout); retried", null);
             }
-            if (has(e, SSLException.class)) {
+            if (Causes.has(e, SSLException.class)) {
                 return new DeliveryOutcome.Rejected(BrazeErrors.TLS_FAILED.code(), "the TLS handshake with " + where + " failed: its"
                         + " certificate is not trusted by Cohort's Java or is not for that host; check rest_endpoint");
             }
-            if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
+            if (Causes.has(e, UnresolvedAddressException.class) || Causes.has(e, UnknownHostException.class)) {
                 return new DeliveryOutcome.Retry(code + "the host " + config.restEndpoint().getHost() + " does not resolve (DNS): check"
                         + " rest_endpoint; retried", null);
             }
-            if (has(e, ConnectException.class)) {
+            if (Causes.has(e, ConnectException.class)) {
                 return new DeliveryOutcome.Retry(code + "the connection to " + where + " was refused; retried", null);
             }
             return new DeliveryOutcome.Retry(code + "the connection to " + where + " broke (" + e.getClass().getSimpleName() + "); retried",
@@ -369,14 +370,5 @@ public final class BrazeMarketingPlatform implements MarketingPlatform<BrazeConf
         long millis = duration.toMillis();
         return millis < 10_000 && millis % 1000 != 0 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0)
                 : (millis + 999) / 1000 + " s";
-    }
-
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

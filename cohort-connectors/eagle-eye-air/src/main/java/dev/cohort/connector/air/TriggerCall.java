@@ -1,5 +1,6 @@
 package dev.cohort.connector.air;
 
+import dev.cohort.spi.Causes;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RequestPermits;
 import dev.cohort.spi.event.Trigger;
@@ -200,14 +201,14 @@ final class TriggerCall {
             return unreachable(prefix + "no answer from " + where + " within request_timeout (" + config.requestTimeout().toMillis()
                     + " ms); retried with the same reference, which AIR does not reward twice", e);
         }
-        if (has(e, SSLException.class)) {
+        if (Causes.has(e, SSLException.class)) {
             return new PartnerException(AirErrors.TLS_FAILED, prefix + "the TLS handshake with " + where + " failed ("
-                    + rootMessage(e) + "): its certificate is not trusted by this Java or is not for that host; check base_url", e);
+                    + Causes.rootMessage(e) + "): its certificate is not trusted by this Java or is not for that host; check base_url", e);
         }
-        if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
+        if (Causes.has(e, UnresolvedAddressException.class) || Causes.has(e, UnknownHostException.class)) {
             return unreachable(prefix + "the host " + url.getHost() + " does not resolve (DNS); check base_url; retried", e);
         }
-        if (has(e, ConnectException.class)) {
+        if (Causes.has(e, ConnectException.class)) {
             return unreachable(prefix + "the connection to " + where + " was refused; check base_url; retried", e);
         }
         return unreachable(prefix + "the connection to " + where + " broke (" + e.getClass().getSimpleName() + "); retried", e);
@@ -237,22 +238,5 @@ final class TriggerCall {
             }
         }
         return clean.length() > MAX_QUOTED_CHARACTERS ? clean.substring(0, MAX_QUOTED_CHARACTERS) + "…" : clean;
-    }
-
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cohort.connector.insider;
 
 import dev.cohort.normalisation.WhiteSpace;
+import dev.cohort.spi.Causes;
 import dev.cohort.spi.destination.PartnerException;
 import dev.cohort.spi.destination.RequestPermits;
 import java.io.BufferedReader;
@@ -190,11 +191,11 @@ final class InsiderApi {
         if (e instanceof HttpTimeoutException) {
             return retried(prefix + "no answer from " + where + " within " + ANSWER_TIMEOUT.toMinutes() + " min; retried", e);
         }
-        if (has(e, SSLException.class)) {
+        if (Causes.has(e, SSLException.class)) {
             return new PartnerException(InsiderErrors.TLS_FAILED, prefix + "the TLS handshake with " + where + " failed ("
-                    + rootMessage(e) + "): its certificate is not trusted by this Java or is not for that host; check base_url", e);
+                    + Causes.rootMessage(e) + "): its certificate is not trusted by this Java or is not for that host; check base_url", e);
         }
-        if (has(e, UnresolvedAddressException.class) || has(e, UnknownHostException.class)) {
+        if (Causes.has(e, UnresolvedAddressException.class) || Causes.has(e, UnknownHostException.class)) {
             return retried(prefix + "the host " + call.url.getHost() + " does not resolve (DNS); check base_url; retried", e);
         }
         if (e instanceof ConnectException) {
@@ -238,23 +239,6 @@ final class InsiderApi {
             }
         }
         return clean.length() > MAX_QUOTED_CHARACTERS ? clean.substring(0, MAX_QUOTED_CHARACTERS) + "…" : clean;
-    }
-
-    private static boolean has(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** One request, as messages name it. */
